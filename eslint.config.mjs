@@ -1,0 +1,65 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const noVscode = {
+  name: 'vscode',
+  message: 'src/core, src/aws and src/emulator must stay free of the vscode API: move this code to src/ui.',
+};
+
+export default tseslint.config(
+  {
+    ignores: ['dist/**', 'dist-vsix/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test-results/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      eqeqeq: ['error', 'always'],
+      curly: ['error', 'multi-line'],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [noVscode],
+        patterns: [
+          { group: ['@aws-sdk/*', '@smithy/*'], message: 'src/core is pure logic: no AWS SDK. Put SDK calls in src/aws.' },
+          { group: ['**/aws', '**/aws/**', '**/ui', '**/ui/**', '**/emulator', '**/emulator/**'], message: 'src/core depends on nothing else of the extension.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/aws/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [noVscode],
+        patterns: [
+          { group: ['**/ui', '**/ui/**', '**/emulator', '**/emulator/**'], message: 'src/aws may depend on src/core only.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/emulator/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [noVscode],
+        patterns: [
+          { group: ['**/core', '**/core/**', '**/aws', '**/aws/**', '**/ui', '**/ui/**', '**/extension'], message: 'The emulator is an independent oracle: it imports nothing of the extension.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

@@ -1,0 +1,2 @@
+// placeholder: the emulator helper replaces this
+console.log("emulator not built yet");
