@@ -71,6 +71,8 @@ if (!emulatorOnly) {
       outfile: 'dist/extension.js',
       external: [...common.external, 'vscode'],
       plugins: [...common.plugins, lazyAwsBundle],
+      // import('../aws') becomes a deferred require('./aws.js'), as the extension host loads CommonJS.
+      supported: { 'dynamic-import': false },
     },
     { ...common, entryPoints: [awsEntry], outfile: 'dist/aws.js' },
   );

@@ -1,0 +1,12 @@
+import { startProspecting } from '../launch/launchFlow';
+import type { LaunchServices } from '../launch/launchServices';
+import type { IdRequestOrProblem } from '../sources/idRequests';
+
+/** Shared tail of every launch command: say why nothing can be read, or launch. */
+export async function startFromRequest(services: LaunchServices, requestOrProblem: IdRequestOrProblem): Promise<void> {
+  if ('problem' in requestOrProblem) {
+    await services.prompts().show('info', requestOrProblem.problem);
+    return;
+  }
+  await startProspecting(services, requestOrProblem.request);
+}

@@ -1,0 +1,14 @@
+import * as vscode from 'vscode';
+import type { LaunchServices } from '../launch/launchServices';
+import { requestFor } from '../sources/idRequests';
+import { startFromRequest } from './startFromRequest';
+
+export const START_TASK_COMMAND = 'partnerCentral.startTask';
+
+/** Asks where the IDs are (selection, active file, clipboard), then launches from there. */
+export function registerStartTask(services: LaunchServices): vscode.Disposable {
+  return vscode.commands.registerCommand(START_TASK_COMMAND, async () => {
+    const source = await services.prompts().pickSource();
+    if (source) await startFromRequest(services, await requestFor(source));
+  });
+}

@@ -1,0 +1,64 @@
+import * as vscode from 'vscode';
+
+export const CONFIG_SECTION = 'partnerCentral';
+
+export type Catalog = 'AWS' | 'Sandbox';
+export type CatalogSetting = Catalog | 'ask';
+
+export interface ConnectionSettings {
+  /** Empty means: AWS_PROFILE, then the SDK's default chain. */
+  readonly profile?: string;
+  readonly region: string;
+  /** Empty means: the SDK's own endpoint conventions. */
+  readonly endpoint?: string;
+}
+
+export interface LaunchSettings {
+  readonly catalog: CatalogSetting;
+  readonly confirmProductionCatalog: boolean;
+  readonly taskNameTemplate: string;
+}
+
+function settings(): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration(CONFIG_SECTION);
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+export function readConnectionSettings(): ConnectionSettings {
+  const config = settings();
+  return {
+    profile: nonEmpty(config.get<string>('profile')) ?? nonEmpty(process.env.AWS_PROFILE),
+    region: nonEmpty(config.get<string>('region')) ?? 'us-east-1',
+    endpoint: nonEmpty(config.get<string>('endpoint')),
+  };
+}
+
+export function readLaunchSettings(): LaunchSettings {
+  const config = settings();
+  const catalog = config.get<string>('catalog');
+  return {
+    catalog: catalog === 'AWS' || catalog === 'ask' ? catalog : 'Sandbox',
+    confirmProductionCatalog: config.get<boolean>('confirmProductionCatalog') ?? true,
+    taskNameTemplate: config.get<string>('taskNameTemplate') ?? '',
+  };
+}
+
+/** Writes a setting where the user keeps it today: the workspace when it is set there, else user settings. */
+export async function updateSetting(key: string, value: unknown): Promise<void> {
+  const config = settings();
+  const inspected = config.inspect(key);
+  const target = inspected?.workspaceFolderValue !== undefined
+    ? vscode.ConfigurationTarget.WorkspaceFolder
+    : inspected?.workspaceValue !== undefined
+      ? vscode.ConfigurationTarget.Workspace
+      : vscode.ConfigurationTarget.Global;
+  await config.update(key, value, target);
+}
+
+export function affectsConnection(event: vscode.ConfigurationChangeEvent): boolean {
+  return ['profile', 'region', 'endpoint'].some((key) => event.affectsConfiguration(`${CONFIG_SECTION}.${key}`));
+}

@@ -1,0 +1,60 @@
+import * as vscode from 'vscode';
+import type * as Aws from '../aws';
+import { affectsConnection, readConnectionSettings, type ConnectionSettings } from './config';
+import { Disposable } from './disposable';
+
+export type AwsModule = typeof Aws;
+export type PartnerCentralClient = Awaited<ReturnType<AwsModule['createPartnerCentralClient']>>;
+
+/**
+ * The one way the UI reaches AWS. The AWS layer (and with it the SDK) is loaded on the first call, not at
+ * activation, and the client is rebuilt when the profile, region or endpoint settings change.
+ */
+export class PartnerCentralConnection extends Disposable {
+  private awsModule: Promise<AwsModule> | undefined;
+  private cachedClient: { settings: ConnectionSettings; client: Promise<PartnerCentralClient> } | undefined;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    super();
+    this.register(vscode.workspace.onDidChangeConfiguration((event) => {
+      if (affectsConnection(event)) this.forgetClient();
+    }));
+  }
+
+  aws(): Promise<AwsModule> {
+    this.awsModule ??= import('../aws');
+    return this.awsModule;
+  }
+
+  get settings(): ConnectionSettings {
+    return readConnectionSettings();
+  }
+
+  /** A key naming who is signing and where to: pending launches and history are kept per key. */
+  get accountKey(): string {
+    const { profile, region, endpoint } = this.settings;
+    return `${profile ?? 'default'}@${endpoint ?? region}`;
+  }
+
+  client(): Promise<PartnerCentralClient> {
+    if (!this.cachedClient) {
+      const settings = this.settings;
+      this.log.debug(`Creating the Partner Central client: profile ${settings.profile ?? '(default chain)'}, region ${settings.region}, endpoint ${settings.endpoint ?? '(SDK default)'}`);
+      const client = this.aws().then((aws) => aws.createPartnerCentralClient(settings, this.log));
+      client.catch(() => this.forgetClient());
+      this.cachedClient = { settings, client };
+    }
+    return this.cachedClient.client;
+  }
+
+  private forgetClient(): void {
+    const previous = this.cachedClient;
+    this.cachedClient = undefined;
+    previous?.client.then((client) => client.destroy(), () => undefined);
+  }
+
+  override dispose(): void {
+    this.forgetClient();
+    super.dispose();
+  }
+}

@@ -1,0 +1,132 @@
+import * as vscode from 'vscode';
+import type { TaskBatch } from '../../core/batchPlanning';
+import { formatExplanation } from '../../core/errorExplanations';
+import type { BatchLaunchResult, FailedBatch, StartedBatch } from '../../aws';
+import type { Catalog } from '../config';
+import type { LaunchServices } from './launchServices';
+
+/**
+ * Launches the batches under one cancellable progress notification, then tells the user exactly which tasks
+ * started and which did not, and why. A batch refused for unknown engagements can be started without them.
+ */
+export async function runLaunch(services: LaunchServices, catalog: Catalog, batches: readonly TaskBatch[], footnote?: string): Promise<BatchLaunchResult[]> {
+  const results = await launchWithProgress(services, catalog, batches);
+  await report(services, catalog, results, footnote);
+  return results;
+}
+
+async function launchWithProgress(services: LaunchServices, catalog: Catalog, batches: readonly TaskBatch[]): Promise<BatchLaunchResult[]> {
+  const { log, connection } = services;
+  const engagements = batches.reduce((total, batch) => total + batch.identifiers.length, 0);
+  const title = batches.length === 1
+    ? `Starting prospecting task "${batches[0].name}" in ${catalog}`
+    : `Starting ${batches.length} prospecting tasks (${engagements} engagements) in ${catalog}`;
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+    const abort = new AbortController();
+    const cancellation = token.onCancellationRequested(() => {
+      log.info('Launch cancelled by the user: no further tasks will be started');
+      abort.abort();
+    });
+    try {
+      const [aws, client] = await Promise.all([connection.aws(), connection.client()]);
+      return await aws.launchBatches({
+        client,
+        catalog,
+        batches,
+        tokenStore: services.pendingLaunches,
+        signal: abort.signal,
+        onProgress: (event) => {
+          if (event.type === 'launching') {
+            log.info(`Starting "${event.batch.name}" (${event.batch.identifiers.length} engagements)${event.reusedToken ? ', reusing the ClientToken of an earlier attempt' : ''}`);
+            progress.report({ message: batches.length > 1 ? `${event.batch.index} of ${event.batch.total}` : undefined });
+          } else if (event.type === 'done') {
+            progress.report({ increment: 100 / event.total });
+            logResult(services, catalog, event.result);
+          }
+        },
+      });
+    } finally {
+      cancellation.dispose();
+    }
+  });
+}
+
+function logResult(services: LaunchServices, catalog: Catalog, result: BatchLaunchResult): void {
+  const { log } = services;
+  switch (result.status) {
+    case 'started':
+      log.info(`Started task ${result.taskId} "${result.name}" in ${catalog}: ${result.identifiers.length} engagements${result.taskArn ? `, ${result.taskArn}` : ''}`);
+      services.taskStarted(result, catalog);
+      break;
+    case 'failed':
+      log.error(`"${result.batch.name}" was not started: ${formatExplanation(result.error)}${result.outcomeUnknown ? ' (its ClientToken is kept: starting it again cannot create a second task)' : ''}`);
+      break;
+    case 'skipped':
+      log.warn(`"${result.batch.name}" was not started: ${result.reason === 'cancelled' ? 'cancelled' : 'an earlier task failed the same way'}`);
+      break;
+  }
+}
+
+async function report(services: LaunchServices, catalog: Catalog, results: readonly BatchLaunchResult[], footnote?: string): Promise<void> {
+  const prompts = services.prompts();
+  const started = results.filter((result): result is StartedBatch => result.status === 'started');
+  const failed = results.filter((result): result is FailedBatch => result.status === 'failed');
+  const skipped = results.filter((result) => result.status === 'skipped');
+  const startedText = describeStarted(started, catalog);
+  const extra = footnote ? ` ${footnote}` : '';
+
+  if (failed.length === 0 && skipped.length === 0) {
+    const showLog = 'Show Log';
+    if (await prompts.show('info', `${startedText}.${extra}`, showLog) === showLog) services.log.show(true);
+    return;
+  }
+  if (failed.length === 0) {
+    const names = skipped.map((result) => `"${result.batch.name}"`).join(', ');
+    await prompts.show('warning', `Cancelled: ${startedText}; not started: ${names}.${extra}`);
+    return;
+  }
+
+  const prefix = started.length > 0 || results.length > 1
+    ? `${startedText}; ${results.length - started.length} of ${results.length} not started. `
+    : '';
+  const retryable = failed.map(withoutMissing);
+  if (retryable.every((batch) => batch !== undefined)) {
+    const missing = failed.flatMap((result) => result.error.missingIds ?? []);
+    const remaining = retryable.reduce((total, batch) => total + (batch?.identifiers.length ?? 0), 0);
+    const startWithout = 'Start Without Them';
+    const answer = await prompts.show('error', `${prefix}${missing.length} engagement${missing.length === 1 ? '' : 's'} not found in ${catalog}: ${listIds(missing)}. Start ${failed.length === 1 ? `"${failed[0].batch.name}"` : 'the tasks'} with the other ${remaining}?`, startWithout);
+    if (answer === startWithout) await runLaunch(services, catalog, retryable.filter((batch) => batch !== undefined).map(renumber));
+    return;
+  }
+  const first = failed[0];
+  const showLog = 'Show Log';
+  const fixes = first.error.fixes.length > 0 ? ` ${first.error.fixes.join(' ')}` : '';
+  const answer = await prompts.show('error', `${prefix}"${first.batch.name}" was not started. ${formatExplanation(first.error)}.${fixes}`, showLog);
+  if (answer === showLog) services.log.show(true);
+}
+
+/** The batch less the engagements the catalog doesn't know, when that was its only problem and some remain. */
+function withoutMissing(result: FailedBatch): TaskBatch | undefined {
+  const missing = new Set(result.error.missingIds ?? []);
+  if (result.error.kind !== 'notFound' || missing.size === 0) return undefined;
+  const identifiers = result.batch.identifiers.filter((id) => !missing.has(id));
+  return identifiers.length > 0 ? { ...result.batch, identifiers } : undefined;
+}
+
+function renumber(batch: TaskBatch, position: number, all: readonly TaskBatch[]): TaskBatch {
+  return { ...batch, index: position + 1, total: all.length };
+}
+
+const IDS_IN_MESSAGE = 10;
+
+function listIds(ids: readonly string[]): string {
+  const shown = ids.slice(0, IDS_IN_MESSAGE).join(', ');
+  return ids.length > IDS_IN_MESSAGE ? `${shown} and ${ids.length - IDS_IN_MESSAGE} more` : shown;
+}
+
+function describeStarted(started: readonly StartedBatch[], catalog: Catalog): string {
+  if (started.length === 0) return 'No prospecting task was started';
+  const engagements = started.reduce((total, result) => total + result.identifiers.length, 0);
+  if (started.length === 1) return `Started prospecting task "${started[0].name}" (${engagements} engagement${engagements === 1 ? '' : 's'}) in ${catalog}`;
+  return `Started ${started.length} prospecting tasks (${engagements} engagements) in ${catalog}`;
+}

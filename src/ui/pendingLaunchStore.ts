@@ -1,0 +1,27 @@
+import type * as vscode from 'vscode';
+import type { PendingLaunch, PendingLaunchStore } from '../core/pendingLaunches';
+
+/**
+ * Pending launches in the extension's global state, per account key (profile and endpoint), so a window
+ * reload retries a launch whose outcome is unknown with the ClientToken it was first sent with.
+ */
+export class GlobalStatePendingLaunchStore implements PendingLaunchStore {
+  constructor(private readonly state: vscode.Memento, private readonly accountKey: () => string) {}
+
+  private get key(): string {
+    return `partnerCentral.pendingLaunches/${this.accountKey()}`;
+  }
+
+  list(): readonly PendingLaunch[] {
+    return this.state.get<PendingLaunch[]>(this.key) ?? [];
+  }
+
+  async save(launch: PendingLaunch): Promise<void> {
+    const others = this.list().filter((existing) => existing.clientToken !== launch.clientToken);
+    await this.state.update(this.key, [...others, launch]);
+  }
+
+  async remove(clientToken: string): Promise<void> {
+    await this.state.update(this.key, this.list().filter((existing) => existing.clientToken !== clientToken));
+  }
+}

@@ -1,0 +1,117 @@
+import * as vscode from 'vscode';
+import type { Catalog } from './config';
+
+export interface EngagementChoice {
+  readonly id: string;
+  /** Where it was found, e.g. `accounts.csv:12`. */
+  readonly location: string;
+}
+
+export type IdSourceKind = 'selection' | 'file' | 'clipboard';
+
+export type ProductionAnswer = 'start' | 'startAndStopAsking';
+
+/** Action buttons on a message: the chosen one is returned. */
+export type MessageLevel = 'info' | 'warning' | 'error';
+
+/**
+ * Every question the extension asks and every message it shows goes through here. The workbench
+ * implementation below is the one users see; in-host tests swap in scripted answers through the
+ * extension's API and record what was shown.
+ */
+export interface Prompts {
+  pickSource(): Promise<IdSourceKind | undefined>;
+  pickCatalog(current: Catalog | undefined, purpose: string): Promise<Catalog | undefined>;
+  /** Resolves with the chosen IDs; titles fill in as `titles` resolves, without blocking the picker. */
+  pickEngagements(choices: readonly EngagementChoice[], titles: Promise<ReadonlyMap<string, string>>, catalog: Catalog): Promise<string[] | undefined>;
+  askTaskName(proposed: string, validate: (value: string) => string | undefined): Promise<string | undefined>;
+  confirmProduction(engagements: number, tasks: number): Promise<ProductionAnswer | undefined>;
+  show<T extends string>(level: MessageLevel, message: string, ...actions: T[]): Promise<T | undefined>;
+}
+
+export class WorkbenchPrompts implements Prompts {
+  async pickSource(): Promise<IdSourceKind | undefined> {
+    const editor = vscode.window.activeTextEditor;
+    const items: Array<vscode.QuickPickItem & { source: IdSourceKind }> = [
+      { source: 'selection', label: '$(selection) Selection', description: editor ? undefined : 'no active editor', detail: 'Engagement IDs in the selected text of the active editor (all cursors)' },
+      { source: 'file', label: '$(file) Active File', description: editor ? vscode.workspace.asRelativePath(editor.document.uri) : 'no active editor', detail: 'Every engagement ID in the file open in the active editor' },
+      { source: 'clipboard', label: '$(clippy) Clipboard', detail: 'Engagement IDs in the text on the clipboard' },
+    ];
+    const picked = await vscode.window.showQuickPick(items, { title: 'Start Prospecting Task: where are the engagement IDs?', placeHolder: 'Choose the source of the engagement IDs' });
+    return picked?.source;
+  }
+
+  async pickCatalog(current: Catalog | undefined, purpose: string): Promise<Catalog | undefined> {
+    const items: Array<vscode.QuickPickItem & { catalog: Catalog }> = [
+      { catalog: 'Sandbox', label: 'Sandbox', description: current === 'Sandbox' ? 'current' : undefined, detail: 'Test data, for trying things out' },
+      { catalog: 'AWS', label: 'AWS', description: current === 'AWS' ? 'current' : undefined, detail: 'Production: real engagements and leads' },
+    ];
+    const picked = await vscode.window.showQuickPick(items, { title: purpose, placeHolder: 'Choose a Partner Central catalog' });
+    return picked?.catalog;
+  }
+
+  pickEngagements(choices: readonly EngagementChoice[], titles: Promise<ReadonlyMap<string, string>>, catalog: Catalog): Promise<string[] | undefined> {
+    type Item = vscode.QuickPickItem & { id: string };
+    const quickPick = vscode.window.createQuickPick<Item>();
+    quickPick.title = `Engagements to prospect in ${catalog} (${choices.length} found)`;
+    quickPick.placeholder = 'Uncheck any engagement to leave out, then press Enter';
+    quickPick.canSelectMany = true;
+    quickPick.matchOnDescription = true;
+    quickPick.matchOnDetail = true;
+    quickPick.ignoreFocusOut = true;
+    const toItem = (choice: EngagementChoice, title?: string): Item => ({ id: choice.id, label: choice.id, description: choice.location, detail: title });
+    quickPick.items = choices.map((choice) => toItem(choice));
+    quickPick.selectedItems = quickPick.items;
+    quickPick.busy = true;
+    titles.then((known) => {
+      const checked = new Set(quickPick.selectedItems.map((item) => item.id));
+      quickPick.items = choices.map((choice) => toItem(choice, known.get(choice.id)));
+      quickPick.selectedItems = quickPick.items.filter((item) => checked.has(item.id));
+    }, () => undefined).finally(() => { quickPick.busy = false; });
+
+    return new Promise((resolve) => {
+      let result: string[] | undefined;
+      quickPick.onDidAccept(() => {
+        result = quickPick.selectedItems.map((item) => item.id);
+        quickPick.hide();
+      });
+      quickPick.onDidHide(() => {
+        quickPick.dispose();
+        resolve(result);
+      });
+      quickPick.show();
+    });
+  }
+
+  askTaskName(proposed: string, validate: (value: string) => string | undefined): Promise<string | undefined> {
+    return Promise.resolve(vscode.window.showInputBox({
+      title: 'Prospecting task name',
+      prompt: 'Name the task (1 to 128 characters); it identifies the task in lists',
+      value: proposed,
+      valueSelection: [0, proposed.length],
+      ignoreFocusOut: true,
+      validateInput: validate,
+    }));
+  }
+
+  async confirmProduction(engagements: number, tasks: number): Promise<ProductionAnswer | undefined> {
+    const start = 'Start in AWS';
+    const always = 'Start, and Don\'t Ask Again';
+    const taskCount = tasks === 1 ? '1 task' : `${tasks} tasks`;
+    const answer = await vscode.window.showWarningMessage(
+      `Start prospecting ${engagements} engagement${engagements === 1 ? '' : 's'} in the AWS production catalog?`,
+      { modal: true, detail: `This creates ${taskCount} in production. Use the Sandbox catalog to try things out.` },
+      start,
+      always,
+    );
+    return answer === start ? 'start' : answer === always ? 'startAndStopAsking' : undefined;
+  }
+
+  async show<T extends string>(level: MessageLevel, message: string, ...actions: T[]): Promise<T | undefined> {
+    switch (level) {
+      case 'info': return vscode.window.showInformationMessage(message, ...actions);
+      case 'warning': return vscode.window.showWarningMessage(message, ...actions);
+      case 'error': return vscode.window.showErrorMessage(message, ...actions);
+    }
+  }
+}
