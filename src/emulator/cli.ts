@@ -1,2 +1,123 @@
-// placeholder: the emulator helper replaces this
-console.log("emulator not built yet");
+import { parseArgs } from 'node:util';
+import { DEFAULT_CREDENTIALS, type EmulatorOptions, startEmulator } from './index';
+
+export const DEFAULT_PORT = 8899;
+
+const USAGE = `Usage: node dist/emulator.js [options]
+       npm run emulator -- [options]
+
+Local emulator of the AWS Partner Central Selling prospecting API (awsJson1_0, SigV4) on 127.0.0.1.
+
+Options:
+  --port <p>              TCP port (default ${DEFAULT_PORT}; 0 = any free port)
+  --engagements <n>       engagements per catalog, AWS and Sandbox (default 500)
+  --task-duration <sec>   seconds a prospecting task runs (default 30; 0 = done at once)
+  --no-throttle           disable the per-access-key quotas (2 Start/s, 100 Get/s, 50 List/s, 10 other reads/s)
+  --seed <n>              seed of the generated engagements (default 1)
+  --help                  show this help
+`;
+
+class UsageError extends Error {}
+
+function parseOptions(argv: string[]): EmulatorOptions | 'help' {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        engagements: { type: 'string' },
+        'task-duration': { type: 'string' },
+        'no-throttle': { type: 'boolean' },
+        seed: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (values.help) return 'help';
+  return {
+    port: integer(values.port, '--port', 0, 65535) ?? DEFAULT_PORT,
+    engagementsPerCatalog: integer(values.engagements, '--engagements', 0, 100_000),
+    taskDurationSeconds: number(values['task-duration'], '--task-duration'),
+    throttle: !values['no-throttle'],
+    seed: integer(values.seed, '--seed', 0, 2 ** 31 - 1),
+  };
+}
+
+function integer(value: string | boolean | undefined, name: string, min: number, max: number): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const parsed = Number(value);
+  if (!/^\d+$/.test(value) || parsed < min || parsed > max) throw new UsageError(`${name} must be an integer from ${min} to ${max}, got "${value}"`);
+  return parsed;
+}
+
+function number(value: string | boolean | undefined, name: string): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const parsed = Number(value);
+  if (value.trim() === '' || !Number.isFinite(parsed) || parsed < 0 || parsed > 86_400) {
+    throw new UsageError(`${name} must be a number of seconds from 0 to 86400, got "${value}"`);
+  }
+  return parsed;
+}
+
+async function main(): Promise<void> {
+  let options: EmulatorOptions | 'help';
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`emulator: ${error.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (options === 'help') {
+    process.stdout.write(USAGE);
+    return;
+  }
+
+  let emulator;
+  try {
+    emulator = await startEmulator(options);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'EADDRINUSE' ? `port ${options.port} is already in use (try --port 0)` : (error as Error).message;
+    process.stderr.write(`emulator: cannot start: ${reason}\n`);
+    process.exit(1);
+  }
+
+  process.stdout.write(
+    `Partner Central Selling emulator listening on ${emulator.endpoint}\n` +
+      `  catalogs AWS and Sandbox, ${options.engagementsPerCatalog ?? 500} engagements each; ` +
+      `tasks take ${options.taskDurationSeconds ?? 30} s; throttling ${options.throttle ? 'on' : 'off'}\n` +
+      `  Point the AWS SDK or CLI at it with:\n` +
+      `    AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING=${emulator.endpoint}\n` +
+      `    AWS_ACCESS_KEY_ID=${DEFAULT_CREDENTIALS.accessKeyId}\n` +
+      `    AWS_SECRET_ACCESS_KEY=${DEFAULT_CREDENTIALS.secretAccessKey}\n` +
+      `    AWS_REGION=us-east-1\n` +
+      `  Control API: ${emulator.endpoint}/__emulator/ (counts, faults, reset, engagements). Ctrl+C to stop.\n`,
+  );
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`Received ${signal}, stopping the emulator\n`);
+    emulator.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`emulator: error while closing: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`emulator: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
