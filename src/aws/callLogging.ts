@@ -1,0 +1,108 @@
+import { type PartnerCentralSellingClient } from '@aws-sdk/client-partnercentral-selling';
+import { redactSecrets } from '../core/redactSecrets';
+
+/** Where call records go. vscode's LogOutputChannel satisfies it. */
+export interface CallLogger {
+  trace(message: string): void;
+  debug(message: string): void;
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+interface ResponseMetadata {
+  requestId?: string;
+  attempts?: number;
+  totalRetryDelay?: number;
+  httpStatusCode?: number;
+}
+
+/**
+ * Logs every call of `client`: one info line per call (operation, outcome, duration, attempts, request id), a
+ * parameter summary at debug (counts, not every ID), one line per HTTP attempt at debug, full parameters at trace.
+ * Headers are never logged, and every line goes through redactSecrets.
+ */
+export function addCallLogging(client: PartnerCentralSellingClient, logger: CallLogger, now: () => number = () => performance.now()): void {
+  const log = (level: keyof CallLogger, message: string): void => logger[level](redactSecrets(message));
+
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const operation = operationName(context.commandName);
+      log('debug', `${operation} ${summarizeParameters(args.input)}`);
+      log('trace', `${operation} parameters ${safeJson(args.input)}`);
+      const started = now();
+      try {
+        const result = await next(args);
+        const metadata = (result.output as { $metadata?: ResponseMetadata }).$metadata ?? {};
+        log('info', `${operation} ok in ${elapsed(started, now)}${describeMetadata(metadata)}`);
+        return result;
+      } catch (error) {
+        const failure = error as { name?: string; message?: string; $metadata?: ResponseMetadata };
+        log('warn', `${operation} failed: ${failure.name ?? 'Error'} in ${elapsed(started, now)}${describeMetadata(failure.$metadata ?? {})}: ${failure.message ?? ''}`);
+        throw error;
+      }
+    },
+    { step: 'initialize', name: 'partnerCentralCallLogging', override: true },
+  );
+
+  // The deserialize step runs inside the SDK's retry loop: once per HTTP attempt.
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const operation = operationName(context.commandName);
+      const started = now();
+      try {
+        const result = await next(args);
+        const status = (result.response as { statusCode?: number } | undefined)?.statusCode;
+        log('debug', `${operation} attempt: HTTP ${status ?? '?'} in ${elapsed(started, now)}`);
+        return result;
+      } catch (error) {
+        const failure = error as { name?: string; code?: string; $metadata?: ResponseMetadata };
+        const status = failure.$metadata?.httpStatusCode;
+        log('debug', `${operation} attempt: ${status ? `HTTP ${status} ` : ''}${failure.name ?? 'Error'}${failure.code ? ` (${failure.code})` : ''} in ${elapsed(started, now)}`);
+        throw error;
+      }
+    },
+    { step: 'deserialize', name: 'partnerCentralAttemptLogging', override: true },
+  );
+}
+
+function operationName(commandName: string | undefined): string {
+  return (commandName ?? 'UnknownOperation').replace(/Command$/, '');
+}
+
+function elapsed(started: number, now: () => number): string {
+  return `${Math.round(now() - started)} ms`;
+}
+
+function describeMetadata(metadata: ResponseMetadata): string {
+  const parts: string[] = [];
+  if (metadata.attempts !== undefined) parts.push(`${metadata.attempts} attempt${metadata.attempts === 1 ? '' : 's'}`);
+  if (metadata.totalRetryDelay) parts.push(`${metadata.totalRetryDelay} ms retry delay`);
+  if (metadata.requestId) parts.push(`request id ${metadata.requestId}`);
+  return parts.length > 0 ? `, ${parts.join(', ')}` : '';
+}
+
+/** `Catalog=Sandbox, Identifiers=[100 items], TaskName="…"`: enough to follow a session without every ID. */
+export function summarizeParameters(input: unknown): string {
+  if (typeof input !== 'object' || input === null) return '{}';
+  return Object.entries(input as Record<string, unknown>)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `${key}=${summarizeValue(value)}`)
+    .join(', ');
+}
+
+function summarizeValue(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.length} item${value.length === 1 ? '' : 's'}]`;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 59)}…` : value);
+  if (typeof value === 'object' && value !== null) return `{${summarizeParameters(value)}}`;
+  return String(value);
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return '(unserializable)';
+  }
+}

@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import { type PartnerCentralSellingClient, type ProspectingTaskStatus } from '@aws-sdk/client-partnercentral-selling';
+import { type TaskBatch } from '../core/batchPlanning';
+import { type ErrorExplanation, type ErrorKind, explainError } from '../core/errorExplanations';
+import { RateSpacer } from '../core/launchPacing';
+import { type PendingLaunch, type PendingLaunchStore, findPendingLaunch } from '../core/pendingLaunches';
+import { startProspectingTask } from './prospectingTasks';
+
+export interface StartedBatch {
+  status: 'started';
+  batch: TaskBatch;
+  clientToken: string;
+  /** True when the token came from a pending launch (a retry after a lost response or a reload). */
+  reusedToken: boolean;
+  taskId: string;
+  taskArn?: string;
+  startTime?: Date;
+  taskStatus?: ProspectingTaskStatus;
+  /** Identifiers the API accepted. */
+  identifiers: string[];
+  name: string;
+}
+
+export interface FailedBatch {
+  status: 'failed';
+  batch: TaskBatch;
+  clientToken: string;
+  error: ErrorExplanation;
+  /**
+   * The task may exist anyway (the response was lost or unreadable): its token stays in the store, so launching
+   * the same batch again reuses it and cannot create a second task.
+   */
+  outcomeUnknown: boolean;
+}
+
+export interface SkippedBatch {
+  status: 'skipped';
+  batch: TaskBatch;
+  /** `cancelled`: the signal fired; `previousFailure`: an earlier batch failed in a way every batch would (auth, access, network). */
+  reason: 'cancelled' | 'previousFailure';
+}
+
+export type BatchLaunchResult = StartedBatch | FailedBatch | SkippedBatch;
+
+export type LaunchProgressEvent =
+  | { type: 'launching'; batch: TaskBatch; reusedToken: boolean }
+  | { type: 'waiting'; batch: TaskBatch; delayMs: number }
+  | { type: 'done'; result: BatchLaunchResult; completed: number; total: number };
+
+export interface LaunchBatchesInput {
+  client: PartnerCentralSellingClient;
+  catalog: string;
+  batches: readonly TaskBatch[];
+  tokenStore: PendingLaunchStore;
+  /** Stops further batches; a Start already sent is allowed to finish, so its outcome is known. */
+  signal?: AbortSignal;
+  onProgress?(event: LaunchProgressEvent): void;
+  sleep?(ms: number, signal?: AbortSignal): Promise<void>;
+  now?(): number;
+  newClientToken?(): string;
+}
+
+/** Errors that would fail every remaining batch too: stop instead of repeating them. */
+const STOPPING_KINDS: ReadonlySet<ErrorKind> = new Set(['auth', 'accessDenied', 'network']);
+/** Failures after which the task may exist: the ClientToken is kept for a safe retry. */
+const OUTCOME_UNKNOWN_KINDS: ReadonlySet<ErrorKind> = new Set(['network', 'serverError', 'unknown']);
+
+/**
+ * Starts one task per batch, at most 2 per second, such that a retried request never creates a second task:
+ * each batch's ClientToken is saved in `tokenStore` BEFORE the first attempt (or reused from a pending launch of
+ * the same catalog, name and identifiers), the SDK retries with that token, and the token is removed only once
+ * the outcome is known. Returns one result per batch, in order.
+ */
+export async function launchBatches(input: LaunchBatchesInput): Promise<BatchLaunchResult[]> {
+  const now = input.now ?? Date.now;
+  const sleep = input.sleep ?? abortableSleep;
+  const newClientToken = input.newClientToken ?? randomUUID;
+  const spacer = new RateSpacer(undefined, now);
+  const results: BatchLaunchResult[] = [];
+  let stopReason: SkippedBatch['reason'] | undefined;
+
+  const finish = (result: BatchLaunchResult): void => {
+    results.push(result);
+    input.onProgress?.({ type: 'done', result, completed: results.length, total: input.batches.length });
+  };
+
+  for (const batch of input.batches) {
+    if (input.signal?.aborted) stopReason ??= 'cancelled';
+    if (!stopReason) {
+      const delayMs = spacer.delayBeforeNext();
+      if (delayMs > 0) {
+        input.onProgress?.({ type: 'waiting', batch, delayMs });
+        await sleep(delayMs, input.signal).catch(() => undefined);
+        if (input.signal?.aborted) stopReason = 'cancelled';
+      }
+    }
+    if (stopReason) {
+      finish({ status: 'skipped', batch, reason: stopReason });
+      continue;
+    }
+
+    const pending = findPendingLaunch(input.tokenStore.list(), { catalog: input.catalog, taskName: batch.name, identifiers: batch.identifiers });
+    const clientToken = pending?.clientToken ?? newClientToken();
+    if (!pending) await input.tokenStore.save(pendingLaunchOf(batch, input.catalog, clientToken, now()));
+    input.onProgress?.({ type: 'launching', batch, reusedToken: pending !== undefined });
+    spacer.recordLaunch();
+
+    const result = await launchOne(input, batch, clientToken, pending !== undefined);
+    if (result.status === 'started' || !result.outcomeUnknown) await input.tokenStore.remove(clientToken);
+    if (result.status === 'failed' && STOPPING_KINDS.has(result.error.kind)) stopReason = 'previousFailure';
+    finish(result);
+  }
+  return results;
+}
+
+async function launchOne(input: LaunchBatchesInput, batch: TaskBatch, clientToken: string, reusedToken: boolean): Promise<StartedBatch | FailedBatch> {
+  try {
+    const output = await startProspectingTask(input.client, { catalog: input.catalog, clientToken, identifiers: batch.identifiers, taskName: batch.name });
+    if (!output.TaskId) throw Object.assign(new Error('StartProspectingFromEngagementTask answered without a TaskId'), { name: 'MalformedResponse' });
+    const started: StartedBatch = {
+      status: 'started',
+      batch,
+      clientToken,
+      reusedToken,
+      taskId: output.TaskId,
+      identifiers: output.Identifiers ?? batch.identifiers.slice(),
+      name: output.TaskName ?? batch.name,
+    };
+    if (output.TaskArn) started.taskArn = output.TaskArn;
+    if (output.StartTime) started.startTime = output.StartTime;
+    if (output.TaskStatus) started.taskStatus = output.TaskStatus;
+    return started;
+  } catch (error) {
+    const explanation = explainError(error, { catalog: input.catalog });
+    return { status: 'failed', batch, clientToken, error: explanation, outcomeUnknown: OUTCOME_UNKNOWN_KINDS.has(explanation.kind) };
+  }
+}
+
+function pendingLaunchOf(batch: TaskBatch, catalog: string, clientToken: string, at: number): PendingLaunch {
+  return { clientToken, catalog, taskName: batch.name, identifiers: batch.identifiers.slice(), createdAt: new Date(at).toISOString() };
+}
+
+function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}

@@ -1,0 +1,77 @@
+import { type PartnerCentralSellingClient } from '@aws-sdk/client-partnercentral-selling';
+import { recordFromDetails, recordFromSummary } from '../core/tasks/recordConversion';
+import { MAX_TASK_IDS_PER_LIST, type TaskFetchers } from '../core/tasks/polling/pollCatalog';
+import { type Catalog, type TaskRecord } from '../core/tasks/taskRecord';
+import { type CallOptions, getProspectingTask, listProspectingTasks } from './prospectingTasks';
+
+/** Default page of the task tree. */
+export const DEFAULT_TASK_PAGE_SIZE = 50;
+
+/** The fetchers pollCatalog polls with: List filtered by TaskIdentifier (≤ 10 ids), Get per finished task. */
+export function createTaskFetchers(client: PartnerCentralSellingClient, options: CallOptions = {}): TaskFetchers {
+  return {
+    async summaries(catalog, taskIds) {
+      if (taskIds.length > MAX_TASK_IDS_PER_LIST) throw new RangeError(`At most ${MAX_TASK_IDS_PER_LIST} task ids per List call, got ${taskIds.length}`);
+      if (taskIds.length === 0) return [];
+      const tasks: TaskRecord[] = [];
+      let nextToken: string | undefined;
+      // One page holds all ≤ 10 matches; the loop only guards against a service that pages anyway.
+      do {
+        const page = await listProspectingTasks(client, { catalog, taskIds, maxResults: MAX_TASK_IDS_PER_LIST, nextToken }, options);
+        tasks.push(...toRecords(page.TaskSummaries, catalog));
+        nextToken = page.NextToken;
+      } while (nextToken);
+      return tasks;
+    },
+    details: (catalog, taskId) => fetchTaskDetails(client, catalog, taskId, options),
+  };
+}
+
+export interface RecentTasksOptions {
+  /** 1..100; default 50. */
+  maxResults?: number;
+  /** From the previous page, with the same filters. */
+  nextToken?: string;
+  /**
+   * Exact task names (the API's TaskName filter: 1..10 names, whole-name matches, no prefix or substring
+   * search). Search by part of a name has to filter the listed pages locally.
+   */
+  taskName?: string | string[];
+}
+
+/** One page of the catalog's tasks, newest StartTime first, for the tree and its 'Load more…'. */
+export async function listRecentTasks(
+  client: PartnerCentralSellingClient,
+  catalog: Catalog,
+  options: RecentTasksOptions = {},
+  callOptions: CallOptions = {},
+): Promise<{ tasks: TaskRecord[]; nextToken?: string }> {
+  const taskNames = options.taskName === undefined ? undefined : [options.taskName].flat().filter((name) => name.length > 0);
+  const page = await listProspectingTasks(
+    client,
+    {
+      catalog,
+      maxResults: options.maxResults ?? DEFAULT_TASK_PAGE_SIZE,
+      nextToken: options.nextToken,
+      taskNames: taskNames && taskNames.length > 0 ? taskNames : undefined,
+      sort: { SortBy: 'StartTime', SortOrder: 'DESCENDING' },
+    },
+    callOptions,
+  );
+  const tasks = toRecords(page.TaskSummaries, catalog);
+  return page.NextToken ? { tasks, nextToken: page.NextToken } : { tasks };
+}
+
+/** GetProspectingFromEngagementTask as a record with engagements and counts computed from them. */
+export async function fetchTaskDetails(
+  client: PartnerCentralSellingClient,
+  catalog: Catalog,
+  taskId: string,
+  options: CallOptions = {},
+): Promise<TaskRecord> {
+  return recordFromDetails(await getProspectingTask(client, { catalog, taskId }, options), catalog, taskId);
+}
+
+function toRecords(summaries: Parameters<typeof recordFromSummary>[0][] | undefined, catalog: Catalog): TaskRecord[] {
+  return (summaries ?? []).map((summary) => recordFromSummary(summary, catalog)).filter((record) => record !== undefined);
+}

@@ -1,0 +1,260 @@
+import { redactSecrets } from './redactSecrets';
+import { viewSdkError, type SdkErrorView } from './sdkErrorView';
+
+export type ErrorKind =
+  | 'validation'
+  | 'notFound'
+  | 'accessDenied'
+  | 'conflict'
+  | 'throttled'
+  | 'serverError'
+  | 'auth'
+  | 'network'
+  | 'unknown';
+
+export interface ErrorExplanation {
+  title: string;
+  detail: string;
+  fixes: string[];
+  kind: ErrorKind;
+  /** ResourceNotFound: the engagement IDs named in the message (the UI can offer to start without them). */
+  missingIds?: string[];
+  /** Validation: the ErrorList, one entry per field. */
+  fields?: Array<{ field: string; code: string; message: string }>;
+  requestId?: string;
+  /** Whether the same request may succeed later without changes. */
+  retryable: boolean;
+}
+
+export interface ErrorContext {
+  catalog?: string;
+}
+
+/** The setting that overrides the endpoint, named in network-error advice. */
+export const ENDPOINT_SETTING = 'partnerCentral.endpoint';
+
+const AUTH_ERROR_NAMES = new Set([
+  'UnrecognizedClientException',
+  'InvalidSignatureException',
+  'IncompleteSignatureException',
+  'SignatureDoesNotMatch',
+  'ExpiredTokenException',
+  'ExpiredToken',
+  'InvalidClientTokenId',
+  'MissingAuthenticationTokenException',
+  'CredentialsProviderError',
+  'TokenProviderError',
+]);
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED']);
+const NETWORK_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'NetworkingError']);
+
+/** Explains an error from any Partner Central call: what happened, and the recovery step the API reference gives. */
+export function explainError(error: unknown, context: ErrorContext = {}): ErrorExplanation {
+  const view = viewSdkError(error);
+  const explanation = explainView(view, context);
+  explanation.title = redactSecrets(explanation.title);
+  explanation.detail = redactSecrets(explanation.detail);
+  explanation.fixes = explanation.fixes.map(redactSecrets);
+  if (view.requestId) explanation.requestId = view.requestId;
+  return explanation;
+}
+
+/** One line for notifications and logs. */
+export function formatExplanation(explanation: ErrorExplanation): string {
+  const detail = explanation.detail.replace(/\s*\n\s*/g, '; ');
+  const requestId = explanation.requestId ? ` (request id ${explanation.requestId})` : '';
+  return `${explanation.title}: ${detail}${requestId}`;
+}
+
+function explainView(view: SdkErrorView, context: ErrorContext): ErrorExplanation {
+  const message = view.message || view.name;
+  const catalog = context.catalog ? `the ${context.catalog} catalog` : 'the catalog';
+  if (isNetworkError(view)) return explainNetwork(view);
+  if (isAuthError(view)) return explainAuth(view);
+  switch (view.name) {
+    case 'ValidationException':
+      return explainValidation(view);
+    case 'ResourceNotFoundException': {
+      const missingIds = [...new Set(message.match(/\beng-[0-9a-z]{14}\b/g) ?? [])];
+      return {
+        kind: 'notFound',
+        title: missingIds.length > 0 ? `${count(missingIds.length, 'engagement')} not found in ${catalog}` : `Not found in ${catalog}`,
+        detail: missingIds.length > 0 ? `Not found: ${missingIds.join(', ')}. ${message}` : message,
+        fixes: [
+          `Check that the IDs are right and belong to ${catalog} (Sandbox holds test data only; AWS is production).`,
+          ...(missingIds.length > 0 ? ['Start the task again without the missing IDs.'] : []),
+          'Check that your credentials can see these engagements (IAM permissions, the expected account and region).',
+        ],
+        missingIds,
+        retryable: false,
+      };
+    }
+    case 'AccessDeniedException':
+      return explainAccessDenied(view);
+    case 'ConflictException':
+      return {
+        kind: 'conflict',
+        title: 'The request conflicts with an earlier one',
+        detail: `${message} This launch's ClientToken was already used for a request with different parameters, so Partner Central refused to start a task with it.`,
+        fixes: [
+          'Refresh the task list: the task you meant may already exist.',
+          'Start again: a new launch gets a new ClientToken.',
+        ],
+        retryable: false,
+      };
+    case 'ThrottlingException':
+      return {
+        kind: 'throttled',
+        title: 'Partner Central is throttling requests',
+        detail: `${triedSummary(view)} ${message}`.trim(),
+        fixes: [
+          'Try again later: StartProspectingFromEngagementTask allows 2 requests per second per partner account, shared with everyone using that account.',
+        ],
+        retryable: true,
+      };
+    case 'ServiceQuotaExceededException':
+      return {
+        kind: 'throttled',
+        title: 'A Partner Central quota is used up',
+        detail: message,
+        fixes: ['Wait for the quota to reset (daily quotas count a rolling 24 hours), or ask AWS for a higher quota.'],
+        retryable: false,
+      };
+    case 'InternalServerException':
+      return {
+        kind: 'serverError',
+        title: 'Partner Central had an internal error',
+        detail: `${triedSummary(view)} ${message}`.trim(),
+        fixes: ['This is usually transient: try again later. If the problem persists, contact AWS Support with the request id.'],
+        retryable: true,
+      };
+  }
+  if (view.httpStatusCode !== undefined && view.httpStatusCode >= 500) {
+    return {
+      kind: 'serverError',
+      title: `Partner Central answered HTTP ${view.httpStatusCode}`,
+      detail: `${triedSummary(view)} ${view.name}: ${message}`.trim(),
+      fixes: ['Try again later. If the problem persists, contact AWS Support with the request id.'],
+      retryable: true,
+    };
+  }
+  return {
+    kind: 'unknown',
+    title: view.name && view.name !== 'Error' ? view.name : 'Unexpected error',
+    detail: message,
+    fixes: ['See the Partner Central log (Show Log) for details.'],
+    retryable: false,
+  };
+}
+
+function explainValidation(view: SdkErrorView): ErrorExplanation {
+  const fields = view.errorList;
+  const lines = fields.map((entry) => `${entry.field}: ${entry.code || 'INVALID'} — ${entry.message}`);
+  const fixes =
+    view.reason === 'BUSINESS_VALIDATION_FAILED'
+      ? ['Check that the request follows the business rules of AWS Partner Central (e.g. each engagement is in a state that allows prospecting).']
+      : ['Correct the fields listed: the request must have every required field with the right format (IDs are eng- and 14 of 0-9, a-z; names 1 to 128 characters; at most 100 IDs).'];
+  return {
+    kind: 'validation',
+    title: view.reason === 'BUSINESS_VALIDATION_FAILED' ? 'Partner Central business rules rejected the request' : 'Partner Central rejected the request as invalid',
+    detail: [view.message, ...lines].filter(Boolean).join('\n'),
+    fixes,
+    fields,
+    retryable: false,
+  };
+}
+
+function explainAccessDenied(view: SdkErrorView): ErrorExplanation {
+  if (view.reason === 'INCOMPATIBLE_BENEFIT_AWS_PARTNER_STATE') {
+    return {
+      kind: 'accessDenied',
+      title: "The partner account's benefit state doesn't allow this action",
+      detail: `${view.message} (Reason: INCOMPATIBLE_BENEFIT_AWS_PARTNER_STATE: the AWS Partner account's program or benefit status does not include prospecting from engagements.)`,
+      fixes: [
+        "Check the account's partner programs and benefits in AWS Partner Central.",
+        'Contact your Partner Central administrator or AWS partner team.',
+      ],
+      retryable: false,
+    };
+  }
+  return {
+    kind: 'accessDenied',
+    title: 'Access denied',
+    detail: view.reason ? `${view.message} (Reason: ${view.reason})` : view.message,
+    fixes: [
+      'Review the IAM policies of these credentials (they need partnercentral:StartProspectingFromEngagementTask and the related Get/List actions), or contact your AWS administrator.',
+    ],
+    retryable: false,
+  };
+}
+
+function explainAuth(view: SdkErrorView): ErrorExplanation {
+  const profileFix = 'Check the `partnerCentral.profile` setting (or AWS_PROFILE) names a profile in ~/.aws/config or ~/.aws/credentials.';
+  const byName: Record<string, { title: string; fixes: string[] }> = {
+    UnrecognizedClientException: {
+      title: 'The access key is not recognised',
+      fixes: ['The access key ID is unknown to AWS or was deleted: update the profile or AWS_ACCESS_KEY_ID with a valid key.', profileFix],
+    },
+    InvalidClientTokenId: {
+      title: 'The access key is not recognised',
+      fixes: ['Update the profile or AWS_ACCESS_KEY_ID with a valid key.', profileFix],
+    },
+    InvalidSignatureException: {
+      title: 'The request signature does not match',
+      fixes: [
+        'The secret access key does not belong to the access key ID: update the profile or AWS_SECRET_ACCESS_KEY.',
+        "Check the computer's clock: requests signed more than 5 minutes off are rejected.",
+      ],
+    },
+    ExpiredTokenException: {
+      title: 'The session credentials have expired',
+      fixes: ['Refresh them (e.g. `aws sso login --profile <name>`, or get new temporary credentials) and try again.'],
+    },
+    MissingAuthenticationTokenException: {
+      title: 'The request was not signed',
+      fixes: ['No credentials were found: set `partnerCentral.profile`, AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.'],
+    },
+  };
+  const known = byName[view.name] ?? (view.name === 'ExpiredToken' ? byName.ExpiredTokenException : undefined);
+  return {
+    kind: 'auth',
+    title: known?.title ?? 'No usable AWS credentials',
+    detail: view.message || view.name,
+    fixes: known?.fixes ?? [
+      profileFix,
+      'Or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary credentials); for SSO run `aws sso login`.',
+    ],
+    retryable: false,
+  };
+}
+
+function explainNetwork(view: SdkErrorView): ErrorExplanation {
+  const reason = view.code ? `${view.code}: ${view.message}` : view.message || view.name;
+  return {
+    kind: 'network',
+    title: "Partner Central's endpoint isn't reachable",
+    detail: `${triedSummary(view)} ${reason}`.trim(),
+    fixes: [
+      'Check the network connection and any proxy.',
+      `If \`${ENDPOINT_SETTING}\` (or AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING / AWS_ENDPOINT_URL) is set, check it; leave it empty to use the real service.`,
+    ],
+    retryable: true,
+  };
+}
+
+function isAuthError(view: SdkErrorView): boolean {
+  return AUTH_ERROR_NAMES.has(view.name) || /could not load credentials/i.test(view.message);
+}
+
+function isNetworkError(view: SdkErrorView): boolean {
+  return (view.code !== undefined && NETWORK_CODES.has(view.code)) || NETWORK_NAMES.has(view.name) || /socket hang up/i.test(view.message);
+}
+
+function triedSummary(view: SdkErrorView): string {
+  if (view.attempts === undefined || view.attempts <= 1) return '';
+  return `Tried ${view.attempts} times (${count(view.attempts - 1, 'retry', 'retries')}); it still fails.`;
+}
+
+function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
