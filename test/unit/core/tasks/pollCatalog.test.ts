@@ -1,0 +1,111 @@
+import * as assert from 'node:assert/strict';
+import { pollCatalog, type TaskFetchers } from '../../../../src/core/tasks/polling/pollCatalog';
+import { TaskBook } from '../../../../src/core/tasks/taskBook';
+import { type Catalog, type TaskRecord } from '../../../../src/core/tasks/taskRecord';
+import { engagements, record } from './records';
+
+/** A fake service: summaries from `server`, with call logs. */
+function fakeFetchers(server: Map<string, TaskRecord>): TaskFetchers & { listCalls: string[][]; getCalls: string[]; failGet?: boolean } {
+  const fetchers = {
+    listCalls: [] as string[][],
+    getCalls: [] as string[],
+    failGet: false,
+    async summaries(_catalog: Catalog, taskIds: string[]): Promise<TaskRecord[]> {
+      assert.ok(taskIds.length <= 10, `List with ${taskIds.length} ids`);
+      fetchers.listCalls.push(taskIds);
+      return taskIds.flatMap((id) => {
+        const task = server.get(id);
+        if (!task) return [];
+        const { engagements: _engagements, identifiers: _identifiers, ...summary } = task;
+        return [summary];
+      });
+    },
+    async details(_catalog: Catalog, taskId: string): Promise<TaskRecord> {
+      fetchers.getCalls.push(taskId);
+      if (fetchers.failGet) throw new Error('Get failed');
+      return server.get(taskId)!;
+    },
+  };
+  return fetchers;
+}
+
+function finish(task: TaskRecord): TaskRecord {
+  const list = engagements('COMPLETED', 'COMPLETED', 'FAILED');
+  return { ...task, endTime: '2026-11-26T10:05:00.000Z', totalCount: 3, completedCount: 2, failedCount: 1, engagements: list };
+}
+
+describe('pollCatalog', () => {
+  it('summarises 25 active tasks in 3 List calls and Gets only the ones that finished', async () => {
+    const tasks = Array.from({ length: 25 }, () => record({ totalCount: 3, startedHere: true }));
+    const book = new TaskBook(tasks);
+    const server = new Map(tasks.map((task) => [task.taskId, { ...task, completedCount: 1 }]));
+    const finishing = [tasks[3], tasks[17]];
+    for (const task of finishing) server.set(task.taskId, finish(task));
+    const fetchers = fakeFetchers(server);
+
+    const changes = await pollCatalog(book, 'Sandbox', fetchers);
+
+    assert.deepEqual(fetchers.listCalls.map((ids) => ids.length), [10, 10, 5]);
+    assert.deepEqual(new Set(fetchers.listCalls.flat()), new Set(tasks.map((t) => t.taskId)));
+    assert.deepEqual(fetchers.getCalls.sort(), finishing.map((t) => t.taskId).sort());
+    assert.equal(changes.length, 25);
+    const finished = changes.filter((change) => change.finished);
+    assert.deepEqual(finished.map((c) => c.task.taskId).sort(), finishing.map((t) => t.taskId).sort());
+    for (const change of finished) {
+      assert.equal(change.task.engagements?.length, 3);
+      assert.deepEqual([change.task.completedCount, change.task.failedCount], [2, 1]);
+      assert.equal(change.task.startedHere, true);
+    }
+    assert.equal(book.active('Sandbox').length, 23);
+
+    // Next poll: only the 23 still active are listed, nothing changed, no Get.
+    fetchers.listCalls.length = 0;
+    fetchers.getCalls.length = 0;
+    assert.deepEqual(await pollCatalog(book, 'Sandbox', fetchers), []);
+    assert.deepEqual(fetchers.listCalls.map((ids) => ids.length), [10, 10, 3]);
+    assert.deepEqual(fetchers.getCalls, []);
+  });
+
+  it('makes no call when nothing is active', async () => {
+    const fetchers = fakeFetchers(new Map());
+    const book = new TaskBook([record({ endTime: '2026-11-26T10:05:00.000Z' })]);
+    assert.deepEqual(await pollCatalog(book, 'Sandbox', fetchers), []);
+    assert.equal(fetchers.listCalls.length + fetchers.getCalls.length, 0);
+  });
+
+  it('leaves the book untouched when a Get fails, so the finish is seen again next poll', async () => {
+    const task = record({ totalCount: 3 });
+    const book = new TaskBook([task]);
+    const fetchers = fakeFetchers(new Map([[task.taskId, finish(task)]]));
+    fetchers.failGet = true;
+    await assert.rejects(pollCatalog(book, 'Sandbox', fetchers), /Get failed/);
+    assert.equal(book.active('Sandbox').length, 1);
+    fetchers.failGet = false;
+    const changes = await pollCatalog(book, 'Sandbox', fetchers);
+    assert.equal(changes.length, 1);
+    assert.equal(changes[0].finished, true);
+  });
+
+  it('keeps the summary EndTime and counts when Get lags behind', async () => {
+    const task = record({ totalCount: 3 });
+    const book = new TaskBook([task]);
+    const done = finish(task);
+    const fetchers = fakeFetchers(new Map([[task.taskId, done]]));
+    fetchers.details = async () => ({ ...task, engagements: engagements('COMPLETED', 'IN_PROGRESS', 'PENDING'), completedCount: 1 });
+    const [change] = await pollCatalog(book, 'Sandbox', fetchers);
+    assert.equal(change.finished, true);
+    assert.equal(change.task.endTime, done.endTime);
+    assert.deepEqual([change.task.completedCount, change.task.failedCount], [2, 1]);
+  });
+
+  it('ignores summaries of tasks it did not ask about', async () => {
+    const task = record({ totalCount: 3 });
+    const stranger = record({ totalCount: 1 });
+    const book = new TaskBook([task]);
+    const fetchers = fakeFetchers(new Map([[task.taskId, task]]));
+    fetchers.summaries = async () => [stranger, { ...task, completedCount: 1 }];
+    const changes = await pollCatalog(book, 'Sandbox', fetchers);
+    assert.deepEqual(changes.map((c) => c.task.taskId), [task.taskId]);
+    assert.equal(book.get('Sandbox', stranger.taskId), undefined);
+  });
+});
