@@ -1,10 +1,18 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { registerShowLog } from './ui/commands/showLog';
 import { registerStartFromClipboard } from './ui/commands/startFromClipboard';
 import { registerStartFromFile } from './ui/commands/startFromFile';
 import { registerStartFromSelection } from './ui/commands/startFromSelection';
 import { registerStartTask } from './ui/commands/startTask';
 import { registerSwitchCatalog } from './ui/commands/switchCatalog';
+import { registerCopyTaskFields } from './ui/commands/tasks/copyTaskFields';
+import { registerExportResults } from './ui/commands/tasks/exportResults';
+import { registerFilterTasks } from './ui/commands/tasks/filterTasks';
+import { registerRefreshTasks } from './ui/commands/tasks/refreshTasks';
+import { registerRetryFailed, retryFailed } from './ui/commands/tasks/retryFailed';
+import { registerRevealTask } from './ui/commands/tasks/revealTask';
+import { registerShowTaskDetails } from './ui/commands/tasks/showTaskDetails';
+import type { TaskCommandServices } from './ui/commands/tasks/taskCommandServices';
 import { PartnerCentralConnection } from './ui/connection';
 import type { LaunchServices } from './ui/launch/launchServices';
 import { resumePendingLaunches } from './ui/launch/resumePendingLaunches';
@@ -12,10 +20,20 @@ import { createLog } from './ui/log';
 import { GlobalStatePendingLaunchStore } from './ui/pendingLaunchStore';
 import type { Prompts } from './ui/prompts';
 import { PromptsSlot } from './ui/promptsSlot';
+import { TASK_DETAILS_SCHEME, TaskDetailsDocuments } from './ui/tasks/taskDetailsDocument';
+import { TaskHistory } from './ui/tasks/taskHistory';
+import { TaskMonitor } from './ui/tasks/taskMonitor';
+import { registerTaskNotifications } from './ui/tasks/taskNotifications';
+import { TaskStatusBar } from './ui/tasks/taskStatusBar';
+import { TaskTreeProvider } from './ui/tasks/taskTreeProvider';
+import { ViewCatalog } from './ui/viewCatalog';
 
-/** What activate() returns: a seam for in-host tests to answer the extension's questions. */
+/** What activate() returns: a seam for in-host tests, which answer the extension's questions and read its state. */
 export interface PartnerCentralApi {
   usePrompts(prompts: Prompts): vscode.Disposable;
+  readonly monitor: TaskMonitor;
+  readonly tree: TaskTreeProvider;
+  readonly statusBarText: () => string;
 }
 
 export function activate(context: vscode.ExtensionContext): PartnerCentralApi {
@@ -23,18 +41,47 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi {
   context.subscriptions.push(log);
   log.info(`Partner Central Prospecting ${context.extension.packageJSON.version as string} activated`);
 
+  // Services
   const prompts = new PromptsSlot();
   const connection = new PartnerCentralConnection(log);
-  context.subscriptions.push(connection);
+  const viewCatalog = new ViewCatalog(context.globalState);
+  const monitor = new TaskMonitor(log, connection, new TaskHistory(context.globalState, () => connection.accountKey));
+  context.subscriptions.push(connection, monitor);
 
   const launch: LaunchServices = {
     log,
     connection,
     prompts: prompts.get,
     pendingLaunches: new GlobalStatePendingLaunchStore(context.globalState, () => connection.accountKey),
-    taskStarted: () => undefined,
+    taskStarted: (task, catalog) => {
+      monitor.addStarted(task, catalog);
+      void viewCatalog.remember(catalog);
+    },
   };
 
+  // Views
+  const tree = new TaskTreeProvider(monitor, viewCatalog.get);
+  const treeView = vscode.window.createTreeView('partnerCentral.tasks', { treeDataProvider: tree, showCollapseAll: true });
+  const showCatalog = (): void => { treeView.description = viewCatalog.get(); };
+  showCatalog();
+  const details = new TaskDetailsDocuments(monitor);
+  const statusBar = new TaskStatusBar(monitor);
+  context.subscriptions.push(
+    tree,
+    treeView,
+    statusBar,
+    details,
+    vscode.workspace.registerTextDocumentContentProvider(TASK_DETAILS_SCHEME, details),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('partnerCentral.catalog')) {
+        showCatalog();
+        tree.refresh();
+      }
+    }),
+  );
+
+  // Commands
+  const tasks: TaskCommandServices = { monitor, tree, treeView, viewCatalog, launch, details };
   context.subscriptions.push(
     registerShowLog(log),
     registerStartTask(launch),
@@ -42,11 +89,22 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi {
     registerStartFromFile(launch),
     registerStartFromClipboard(launch),
     registerSwitchCatalog(prompts.get, log),
+    registerRefreshTasks(tasks),
+    registerShowTaskDetails(tasks),
+    registerRetryFailed(tasks),
+    registerExportResults(tasks),
+    registerCopyTaskFields(tasks),
+    registerFilterTasks(tasks),
+    registerRevealTask(tasks),
+    registerTaskNotifications(monitor.onDidFinish, prompts.get, {
+      showResults: (task) => vscode.commands.executeCommand('partnerCentral.revealTask', task.catalog, task.taskId),
+      retryFailed: (task) => retryFailed(tasks, task),
+    }),
   );
 
   void resumePendingLaunches(launch).catch((error: unknown) => log.error(`Resuming pending launches failed: ${String(error)}`));
 
-  return { usePrompts: (scripted) => prompts.use(scripted) };
+  return { usePrompts: (scripted) => prompts.use(scripted), monitor, tree, statusBarText: () => statusBar.text };
 }
 
 export function deactivate(): void {

@@ -26,6 +26,7 @@ export interface Prompts {
   pickEngagements(choices: readonly EngagementChoice[], titles: Promise<ReadonlyMap<string, string>>, catalog: Catalog): Promise<string[] | undefined>;
   askTaskName(proposed: string, validate: (value: string) => string | undefined): Promise<string | undefined>;
   confirmProduction(engagements: number, tasks: number): Promise<ProductionAnswer | undefined>;
+  askSaveLocation(title: string, defaultUri: vscode.Uri | undefined, filters: Record<string, string[]>): Promise<vscode.Uri | undefined>;
   show<T extends string>(level: MessageLevel, message: string, ...actions: T[]): Promise<T | undefined>;
 }
 
@@ -105,6 +106,10 @@ export class WorkbenchPrompts implements Prompts {
       always,
     );
     return answer === start ? 'start' : answer === always ? 'startAndStopAsking' : undefined;
+  }
+
+  askSaveLocation(title: string, defaultUri: vscode.Uri | undefined, filters: Record<string, string[]>): Promise<vscode.Uri | undefined> {
+    return Promise.resolve(vscode.window.showSaveDialog({ title, defaultUri, filters, saveLabel: 'Export' }));
   }
 
   async show<T extends string>(level: MessageLevel, message: string, ...actions: T[]): Promise<T | undefined> {

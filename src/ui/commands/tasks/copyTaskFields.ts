@@ -1,0 +1,42 @@
+import * as vscode from 'vscode';
+import type { TaskTreeNode } from '../../tasks/taskTreeItems';
+import { resolveTask, type TaskCommandServices } from './taskCommandServices';
+
+export const COPY_TASK_ID_COMMAND = 'partnerCentral.copyTaskId';
+export const COPY_TASK_ARN_COMMAND = 'partnerCentral.copyTaskArn';
+export const COPY_ENGAGEMENT_IDS_COMMAND = 'partnerCentral.copyEngagementIds';
+
+async function copy(services: TaskCommandServices, text: string, what: string): Promise<void> {
+  await vscode.env.clipboard.writeText(text);
+  vscode.window.setStatusBarMessage(`$(check) Copied ${what}`, 3000);
+  services.launch.log.debug(`Copied ${what} to the clipboard`);
+}
+
+export function registerCopyTaskFields(services: TaskCommandServices): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(COPY_TASK_ID_COMMAND, async (arg?: unknown) => {
+      const task = await resolveTask(services, arg, 'Copy the ID of which task?');
+      if (task) await copy(services, task.taskId, `task ID ${task.taskId}`);
+    }),
+    vscode.commands.registerCommand(COPY_TASK_ARN_COMMAND, async (arg?: unknown) => {
+      const task = await resolveTask(services, arg, 'Copy the ARN of which task?');
+      if (!task) return;
+      if (!task.taskArn) {
+        await services.launch.prompts().show('info', `The ARN of task ${task.taskId} is not known yet; refresh the view and try again.`);
+        return;
+      }
+      await copy(services, task.taskArn, 'the task ARN');
+    }),
+    vscode.commands.registerCommand(COPY_ENGAGEMENT_IDS_COMMAND, async (arg?: unknown) => {
+      const node = arg as TaskTreeNode | undefined;
+      if (node?.kind === 'engagement') {
+        await copy(services, node.engagement.engagementId, node.engagement.engagementId);
+        return;
+      }
+      const task = await resolveTask(services, arg, 'Copy the engagement IDs of which task?');
+      if (!task) return;
+      const ids = task.engagements?.map((engagement) => engagement.engagementId) ?? task.identifiers ?? (await services.monitor.ensureDetails(task, true)).engagements?.map((engagement) => engagement.engagementId) ?? [];
+      await copy(services, ids.join('\n'), `${ids.length} engagement ID${ids.length === 1 ? '' : 's'}`);
+    }),
+  );
+}

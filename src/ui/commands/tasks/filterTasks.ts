@@ -1,0 +1,27 @@
+import * as vscode from 'vscode';
+import type { TaskCommandServices } from './taskCommandServices';
+
+export const FILTER_TASKS_COMMAND = 'partnerCentral.filterTasks';
+export const CLEAR_TASK_FILTER_COMMAND = 'partnerCentral.clearTaskFilter';
+
+export function registerFilterTasks(services: TaskCommandServices): vscode.Disposable {
+  const showFilter = (): void => {
+    services.treeView.message = services.tree.filter ? `Tasks whose name contains "${services.tree.filter}"` : undefined;
+  };
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(FILTER_TASKS_COMMAND, async () => {
+      const filter = await vscode.window.showInputBox({
+        title: 'Filter Prospecting Tasks by name',
+        prompt: 'Show only tasks whose name contains this text (empty shows all)',
+        value: services.tree.filter,
+      });
+      if (filter === undefined) return;
+      services.tree.setFilter(filter);
+      showFilter();
+    }),
+    vscode.commands.registerCommand(CLEAR_TASK_FILTER_COMMAND, () => {
+      services.tree.setFilter('');
+      showFilter();
+    }),
+  );
+}

@@ -1,0 +1,20 @@
+import * as vscode from 'vscode';
+import type { Catalog } from '../../../core/tasks';
+import { REVEAL_TASK_COMMAND } from '../../tasks/taskStatusBar';
+import type { TaskCommandServices } from './taskCommandServices';
+
+/** Shows a task in Prospecting Tasks, selected and expanded (the status bar item and notifications use it). */
+export function registerRevealTask(services: TaskCommandServices): vscode.Disposable {
+  return vscode.commands.registerCommand(REVEAL_TASK_COMMAND, async (catalog?: Catalog, taskId?: string) => {
+    const task = catalog && taskId ? services.monitor.task(catalog, taskId) : undefined;
+    if (!task) {
+      await vscode.commands.executeCommand('partnerCentral.tasks.focus');
+      return;
+    }
+    if (task.catalog !== services.viewCatalog.get()) {
+      await services.launch.prompts().show('info', `Task "${task.taskName}" is in the ${task.catalog} catalog; switch the catalog to see it in the view.`);
+      return;
+    }
+    await services.treeView.reveal({ kind: 'task', task }, { select: true, focus: true, expand: true });
+  });
+}

@@ -1,0 +1,32 @@
+import * as vscode from 'vscode';
+import { tasksToJson, type Catalog } from '../../core/tasks';
+import type { TaskMonitor } from './taskMonitor';
+
+export const TASK_DETAILS_SCHEME = 'partnercentral-task';
+
+export function taskDetailsUri(catalog: Catalog, taskId: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: TASK_DETAILS_SCHEME, path: `/${catalog}/${taskId}.json` });
+}
+
+/** Read-only documents showing a task in full, as JSON, for `partnercentral-task:/<catalog>/<taskId>.json`. */
+export class TaskDetailsDocuments implements vscode.TextDocumentContentProvider {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly monitor: TaskMonitor) {}
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    const [, catalog, file] = uri.path.split('/');
+    const taskId = file?.replace(/\.json$/, '') ?? '';
+    const task = this.monitor.task(catalog as Catalog, taskId);
+    return task ? tasksToJson([task]) : `// Task ${taskId} is not known in the ${catalog} catalog here.\n`;
+  }
+
+  update(uri: vscode.Uri): void {
+    this.changed.fire(uri);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

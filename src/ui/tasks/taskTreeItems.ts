@@ -1,0 +1,86 @@
+import * as vscode from 'vscode';
+import { deriveTaskState, type Catalog, type EngagementResult, type TaskRecord } from '../../core/tasks';
+import { engagementIcon, stateIcon, taskDescription, taskTooltip } from './taskPresentation';
+
+/** Nodes of the Prospecting Tasks view. Ids are stable, so expansion and selection survive refreshes. */
+export type TaskTreeNode =
+  | { kind: 'task'; task: TaskRecord }
+  | { kind: 'engagement'; task: TaskRecord; engagement: EngagementResult; title?: string }
+  | { kind: 'loadMore'; catalog: Catalog; loading: boolean }
+  | { kind: 'message'; id: string; label: string; detail?: string; icon: string; command?: vscode.Command };
+
+export function taskNodeId(catalog: Catalog, taskId: string): string {
+  return `task/${catalog}/${taskId}`;
+}
+
+/**
+ * contextValue as space-separated tokens, so menus test single facts:
+ * `viewItem =~ /\bhasFailures\b/`.
+ */
+function taskContextValue(task: TaskRecord): string {
+  const tokens = ['task', `state-${deriveTaskState(task)}`];
+  if (task.failedCount > 0) tokens.push('hasFailures');
+  if (task.taskArn) tokens.push('hasArn');
+  if (task.endTime) tokens.push('finished');
+  return tokens.join(' ');
+}
+
+export function toTreeItem(node: TaskTreeNode): vscode.TreeItem {
+  switch (node.kind) {
+    case 'task': {
+      const { task } = node;
+      const item = new vscode.TreeItem(task.taskName, vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = taskNodeId(task.catalog, task.taskId);
+      item.description = taskDescription(task);
+      item.tooltip = taskTooltip(task);
+      item.iconPath = stateIcon(deriveTaskState(task));
+      item.contextValue = taskContextValue(task);
+      item.accessibilityInformation = { label: `${task.taskName}, ${taskDescription(task)}` };
+      return item;
+    }
+    case 'engagement': {
+      const { engagement, task, title } = node;
+      const item = new vscode.TreeItem(engagement.engagementId, vscode.TreeItemCollapsibleState.None);
+      item.id = `${taskNodeId(task.catalog, task.taskId)}/${engagement.engagementId}`;
+      item.description = engagementDescription(engagement, title);
+      item.iconPath = engagementIcon(engagement.status);
+      item.tooltip = engagementTooltip(engagement, title);
+      item.contextValue = `engagement status-${engagement.status.toLowerCase()}${engagement.engagementContextId ? ' hasContext' : ''}`;
+      return item;
+    }
+    case 'loadMore': {
+      const item = new vscode.TreeItem(node.loading ? 'Loading…' : 'Load more…', vscode.TreeItemCollapsibleState.None);
+      item.id = `loadMore/${node.catalog}`;
+      item.iconPath = new vscode.ThemeIcon(node.loading ? 'loading~spin' : 'ellipsis');
+      item.contextValue = 'loadMore';
+      if (!node.loading) item.command = { command: 'partnerCentral.loadMoreTasks', title: 'Load More Tasks', arguments: [node.catalog] };
+      return item;
+    }
+    case 'message': {
+      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+      item.id = node.id;
+      item.description = node.detail;
+      item.tooltip = node.detail ? `${node.label}: ${node.detail}` : node.label;
+      item.iconPath = new vscode.ThemeIcon(node.icon);
+      item.contextValue = 'message';
+      item.command = node.command;
+      return item;
+    }
+  }
+}
+
+function engagementDescription(engagement: EngagementResult, title: string | undefined): string {
+  const parts: string[] = [engagement.status.replace('_', ' ').toLowerCase()];
+  if (engagement.engagementContextId) parts.push(engagement.engagementContextId);
+  if (engagement.reasonCode) parts.push(engagement.reasonCode);
+  if (title) parts.push(title);
+  return parts.join(' · ');
+}
+
+function engagementTooltip(engagement: EngagementResult, title: string | undefined): vscode.MarkdownString {
+  const lines = [`**${engagement.engagementId}**${title ? ` — ${title}` : ''}`, '', `Status: ${engagement.status}`];
+  if (engagement.engagementContextId) lines.push(`Engagement context: \`${engagement.engagementContextId}\``);
+  if (engagement.reasonCode) lines.push(`Reason: \`${engagement.reasonCode}\``);
+  if (engagement.message) lines.push('', engagement.message);
+  return new vscode.MarkdownString(lines.join('\n\n'));
+}

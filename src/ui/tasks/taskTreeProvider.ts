@@ -1,0 +1,89 @@
+import * as vscode from 'vscode';
+import { explainError, formatExplanation } from '../../core/errorExplanations';
+import type { Catalog, TaskRecord } from '../../core/tasks';
+import { Disposable } from '../disposable';
+import type { TaskMonitor } from './taskMonitor';
+import { toTreeItem, type TaskTreeNode } from './taskTreeItems';
+
+/** The Prospecting Tasks view: the current catalog's tasks, newest first, each with its engagements. */
+export class TaskTreeProvider extends Disposable implements vscode.TreeDataProvider<TaskTreeNode> {
+  private readonly changed = this.register(new vscode.EventEmitter<TaskTreeNode | undefined>());
+  readonly onDidChangeTreeData = this.changed.event;
+  private nameFilter = '';
+  private readonly detailErrors = new Map<string, string>();
+
+  constructor(private readonly monitor: TaskMonitor, private readonly catalog: () => Catalog) {
+    super();
+    this.register(monitor.onDidChange(() => this.changed.fire(undefined)));
+  }
+
+  get filter(): string {
+    return this.nameFilter;
+  }
+
+  setFilter(filter: string): void {
+    this.nameFilter = filter.trim();
+    void vscode.commands.executeCommand('setContext', 'partnerCentral.tasksFiltered', this.nameFilter !== '');
+    this.changed.fire(undefined);
+  }
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  getTreeItem(node: TaskTreeNode): vscode.TreeItem {
+    return toTreeItem(node);
+  }
+
+  getParent(node: TaskTreeNode): TaskTreeNode | undefined {
+    return node.kind === 'engagement' ? { kind: 'task', task: node.task } : undefined;
+  }
+
+  async getChildren(node?: TaskTreeNode): Promise<TaskTreeNode[]> {
+    if (!node) return this.rootNodes();
+    if (node.kind === 'task') return this.engagementNodes(node.task);
+    return [];
+  }
+
+  private rootNodes(): TaskTreeNode[] {
+    const catalog = this.catalog();
+    const pages = this.monitor.pageState(catalog);
+    if (!pages.loaded && !pages.loading && !pages.error) void this.monitor.loadFirstPage(catalog);
+
+    const filter = this.nameFilter.toLowerCase();
+    const tasks = this.monitor.tasks(catalog).filter((task) => filter === '' || task.taskName.toLowerCase().includes(filter));
+    const nodes: TaskTreeNode[] = tasks.map((task) => ({ kind: 'task', task }));
+    if (pages.error) {
+      nodes.push({ kind: 'message', id: `error/${catalog}`, label: `Could not list ${catalog} tasks`, detail: pages.error, icon: 'warning', command: { command: 'partnerCentral.refreshTasks', title: 'Retry' } });
+    }
+    if (pages.nextToken || (pages.loading && pages.loaded)) nodes.push({ kind: 'loadMore', catalog, loading: pages.loading !== undefined });
+    if (filter !== '' && tasks.length === 0 && this.monitor.tasks(catalog).length > 0) {
+      nodes.push({ kind: 'message', id: 'filter/none', label: `No task name contains "${this.nameFilter}"`, icon: 'filter', command: { command: 'partnerCentral.clearTaskFilter', title: 'Clear Filter' } });
+    }
+    if (nodes.length === 0 && pages.loading) {
+      nodes.push({ kind: 'message', id: `loading/${catalog}`, label: `Loading ${catalog} tasks…`, icon: 'loading~spin' });
+    }
+    return nodes;
+  }
+
+  private async engagementNodes(task: TaskRecord): Promise<TaskTreeNode[]> {
+    const key = `${task.catalog}/${task.taskId}`;
+    let current = this.monitor.task(task.catalog, task.taskId) ?? task;
+    try {
+      current = await this.monitor.ensureDetails(current);
+      this.detailErrors.delete(key);
+    } catch (error) {
+      this.detailErrors.set(key, formatExplanation(explainError(error, { catalog: task.catalog })));
+    }
+    const nodes: TaskTreeNode[] = (current.engagements ?? []).map((engagement) => ({
+      kind: 'engagement',
+      task: current,
+      engagement,
+      title: this.monitor.title(current.catalog, engagement.engagementId),
+    }));
+    const problem = this.detailErrors.get(key);
+    if (problem) nodes.unshift({ kind: 'message', id: `details-error/${key}`, label: 'Could not load the results', detail: problem, icon: 'warning' });
+    if (nodes.length === 0) nodes.push({ kind: 'message', id: `empty/${key}`, label: 'No engagements in this task', icon: 'info' });
+    return nodes;
+  }
+}
