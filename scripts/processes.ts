@@ -24,6 +24,13 @@ export function onCleanup(name: string, run: () => Promise<void> | void): () => 
   };
 }
 
+let shuttingDown = false;
+
+/** True once a signal or an uncaught error started the shutdown. */
+export function isShuttingDown(): boolean {
+  return shuttingDown;
+}
+
 /** Runs every registered cleanup, newest first; safe to call more than once. */
 export function cleanupAll(): Promise<void> {
   cleaningUp ??= (async () => {
@@ -47,13 +54,20 @@ const liveGroups = new Set<number>();
 function installHandlers(): void {
   if (handlersInstalled) return;
   handlersInstalled = true;
+  // process.on, not once: a second signal (mocha's wrapper forwards SIGINT and adds SIGTERM; an impatient
+  // Ctrl-C) must not fall back to the default action, which would exit without ending anything.
   const onSignal = (signal: NodeJS.Signals) => {
+    if (shuttingDown) {
+      console.error(`[processes] ${signal}: still stopping...`);
+      return;
+    }
+    shuttingDown = true;
     console.error(`\n[processes] ${signal}: stopping everything that was started...`);
     void cleanupAll().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  process.once('SIGHUP', onSignal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
   process.on('uncaughtException', (error) => {
     console.error('[processes] uncaught exception:', error);
     void cleanupAll().finally(() => process.exit(1));
@@ -98,12 +112,40 @@ export interface Started {
   stop(graceMs?: number): Promise<void>;
 }
 
+/**
+ * Last line of defence for what no handler can catch (this process SIGKILLed, or killed by the default
+ * action of a signal): a tiny detached watcher that ends the group once this process is gone, and
+ * exits by itself as soon as the group is gone.
+ */
+const REAPER = `
+const [parent, group] = process.argv.slice(1).map(Number);
+const alive = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+const groupAlive = () => { try { process.kill(-group, 0); return true; } catch { return false; } };
+const timer = setInterval(() => {
+  if (!groupAlive()) process.exit(0);
+  if (alive(parent)) return;
+  clearInterval(timer);
+  try { process.kill(-group, 'SIGTERM'); } catch {}
+  setTimeout(() => { try { process.kill(-group, 'SIGKILL'); } catch {} process.exit(0); }, 3000);
+}, 1000);
+`;
+
+function startReaper(group: number): void {
+  try {
+    const reaper = spawn(process.execPath, ['-e', REAPER, String(process.pid), String(group)], { detached: true, stdio: 'ignore' });
+    reaper.unref();
+  } catch {
+    // best effort
+  }
+}
+
 /** Spawns `command` in its own process group and registers it for cleanup. */
 export function startGroup(name: string, command: string, args: string[], options: SpawnOptions = {}): Started {
   const child = spawn(command, args, { ...options, detached: true });
   if (child.pid === undefined) throw new Error(`Could not start ${name} (${command})`);
   const pid = child.pid;
   liveGroups.add(pid);
+  startReaper(pid);
   const exited = new Promise<number | null>((resolve) => {
     child.once('exit', (code) => resolve(code));
     child.once('error', () => resolve(-1));

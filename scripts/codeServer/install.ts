@@ -23,7 +23,7 @@ export function isCodeServerInstalled(): boolean {
 
 /** Environment for the nested npm runs: nothing of an outer `npm run` may point them at the repository. */
 function npmEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env, npm_config_yes: 'true', npm_config_audit: 'false', npm_config_fund: 'false' };
+  const env: NodeJS.ProcessEnv = { ...process.env, npm_config_yes: 'true', npm_config_audit: 'false', npm_config_fund: 'false' };
   for (const key of Object.keys(env)) {
     if (/^npm_(config_(local_prefix|prefix|global|save.*|omit|include|workspaces?)|package_.*|lifecycle_.*)$/i.test(key)) delete env[key];
   }
@@ -101,8 +101,11 @@ export async function ensureCodeServer(): Promise<string> {
     const rgBin = path.join(vscodeDir, 'node_modules', '@vscode', 'ripgrep', 'bin');
     fs.mkdirSync(rgBin, { recursive: true });
     link(RIPGREP, path.join(rgBin, 'rg'));
-    // 4. native modules (node-pty, ...); npm_config_yes answers npx node-gyp's prompt
+    // 4. native modules (node-pty, spdlog, ...); npm_config_yes answers npx node-gyp's prompt
     await run('npm', ['rebuild'], { cwd: vscodeDir, env, timeoutMs });
+    // ... and code-server's own native module (password hashing; loaded at start even with --auth none).
+    // Only this one: a plain `npm rebuild` there would run code-server's root-refusing postinstall.
+    await run('npm', ['rebuild', 'argon2'], { cwd: CODE_SERVER_DIR, env, timeoutMs });
     // 5. links the release build would have made
     link('node_modules', path.join(vscodeDir, 'node_modules.asar'));
     const remoteCli = path.join(vscodeDir, 'bin', 'remote-cli');

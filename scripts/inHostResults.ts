@@ -1,0 +1,19 @@
+import type { InHostResults } from '../test/integration/index';
+
+/** Prints the in-host suites' results (written by test/integration/index.ts) like mocha's spec reporter. */
+export function printResults(results: InHostResults): void {
+  console.log(`\nIn-host suites in VS Code ${results.vscodeVersion ?? '?'} (remote ${results.remoteName ?? 'none'}):`);
+  for (const test of results.tests) {
+    const mark = test.state === 'passed' ? '  \u2714' : test.state === 'failed' ? '  \u2718' : '  -';
+    const time = test.durationMs !== undefined ? ` (${test.durationMs} ms)` : '';
+    console.log(`${mark} ${test.title}${time}`);
+  }
+  const failed = results.tests.filter((t) => t.state === 'failed');
+  failed.forEach((test, i) => {
+    console.log(`\n  ${i + 1}) ${test.title}\n     ${test.error ?? ''}`);
+    const frames = (test.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).slice(0, 4);
+    if (frames.length > 0) console.log(frames.join('\n'));
+  });
+  if (results.fatal) console.log(`\n  The suites could not run: ${results.fatal}`);
+  console.log(`\n  ${results.passes} passing, ${results.failures} failing, ${results.pending} pending (${(results.durationMs / 1000).toFixed(1)} s in the extension host)\n`);
+}

@@ -1,0 +1,157 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'partner-central-tools.partner-central-prospecting';
+/** The contract other parts (README, walkthroughs, e2e tests) rely on. */
+const VIEW_CONTAINER_ID = 'partnerCentral';
+const VIEW_ID = 'partnerCentral.tasks';
+const SHOW_LOG = 'partnerCentral.showLog';
+const COMMAND_PREFIX = 'partnerCentral.';
+/** Commands the workbench itself registers for every contributed view (`<viewId>.<suffix>`). */
+const WORKBENCH_VIEW_COMMAND_SUFFIXES = ['focus', 'resetViewLocation', 'toggleVisibility', 'removeView', 'open'];
+
+interface Manifest {
+  contributes: {
+    commands?: { command: string; title: string; category?: string }[];
+    viewsContainers?: { activitybar?: { id: string; title: string }[] };
+    views?: Record<string, { id: string; name: string }[]>;
+    viewsWelcome?: { view: string; contents: string }[];
+    menus?: Record<string, { command: string }[]>;
+  };
+}
+
+function extension(): vscode.Extension<unknown> {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(ext, `Extension ${EXTENSION_ID} is not loaded in the extension host (is extensionDevelopmentPath right?)`);
+  return ext;
+}
+
+function manifest(): Manifest {
+  return JSON.parse(fs.readFileSync(path.join(extension().extensionPath, 'package.json'), 'utf8')) as Manifest;
+}
+
+function contributedViews(m: Manifest): string[] {
+  return Object.values(m.contributes.views ?? {}).flat().map((v) => v.id);
+}
+
+function isWorkbenchViewCommand(command: string, viewIds: string[]): boolean {
+  return viewIds.some((view) => WORKBENCH_VIEW_COMMAND_SUFFIXES.some((suffix) => command === `${view}.${suffix}`));
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+suite('Extension host', () => {
+  suiteSetup(async function () {
+    this.timeout(60_000);
+    await extension().activate();
+  });
+
+  test('the extension activates', () => {
+    const ext = extension();
+    assert.equal(ext.isActive, true, `${EXTENSION_ID} did not activate`);
+    assert.equal((ext.packageJSON as { name: string }).name, 'partner-central-prospecting');
+  });
+
+  test('every contributed command has a handler', async () => {
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const contributed = (manifest().contributes.commands ?? []).map((c) => c.command);
+    assert.ok(contributed.length > 0, 'package.json contributes no commands');
+    const missing = contributed.filter((c) => !registered.has(c));
+    assert.deepEqual(missing, [], `Contributed in package.json but not registered by the extension: ${missing.join(', ')}`);
+  });
+
+  test(`every registered ${COMMAND_PREFIX}* command is contributed in package.json`, async () => {
+    const m = manifest();
+    const contributed = new Set((m.contributes.commands ?? []).map((c) => c.command));
+    const views = contributedViews(m);
+    const registered = (await vscode.commands.getCommands(true)).filter((c) => c.startsWith(COMMAND_PREFIX));
+    const orphans = registered.filter((c) => !contributed.has(c) && !isWorkbenchViewCommand(c, views));
+    assert.deepEqual(orphans, [], `Registered by the extension but missing from contributes.commands: ${orphans.join(', ')}`);
+  });
+
+  test('every command in menus and welcome links is contributed', () => {
+    const m = manifest();
+    const contributed = new Set((m.contributes.commands ?? []).map((c) => c.command));
+    const referenced = Object.entries(m.contributes.menus ?? {}).flatMap(([menu, items]) => items.map((i) => ({ where: `menus.${menu}`, command: i.command })));
+    for (const welcome of m.contributes.viewsWelcome ?? []) {
+      for (const match of welcome.contents.matchAll(/\(command:([\w.-]+)/g)) referenced.push({ where: `viewsWelcome(${welcome.view})`, command: match[1]! });
+    }
+    const unknown = referenced.filter((r) => !contributed.has(r.command)).map((r) => `${r.command} (in ${r.where})`);
+    assert.deepEqual(unknown, [], `Referenced but not contributed: ${unknown.join(', ')}`);
+  });
+
+  test(`the ${VIEW_ID} view is contributed in the ${VIEW_CONTAINER_ID} activity-bar container and opens`, async () => {
+    const m = manifest();
+    const containers = (m.contributes.viewsContainers?.activitybar ?? []).map((c) => c.id);
+    assert.ok(containers.includes(VIEW_CONTAINER_ID), `Activity-bar container "${VIEW_CONTAINER_ID}" is not contributed (found: ${containers.join(', ') || 'none'})`);
+    const views = (m.contributes.views?.[VIEW_CONTAINER_ID] ?? []).map((v) => v.id);
+    assert.ok(views.includes(VIEW_ID), `View "${VIEW_ID}" is not contributed in container "${VIEW_CONTAINER_ID}" (found: ${views.join(', ') || 'none'})`);
+    // The workbench registers `<viewId>.focus` for every view it knows; running it opens the view.
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.ok(registered.has(`${VIEW_ID}.focus`), `The workbench does not know view "${VIEW_ID}" (no ${VIEW_ID}.focus command)`);
+    await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
+  });
+
+  test(`the ${VIEW_ID} view has welcome content that links to Show Log`, () => {
+    const m = manifest();
+    const views = contributedViews(m);
+    const orphans = (m.contributes.viewsWelcome ?? []).map((w) => w.view).filter((v) => !views.includes(v));
+    assert.deepEqual(orphans, [], `viewsWelcome refers to views that are not contributed: ${orphans.join(', ')} (contributed: ${views.join(', ')})`);
+    const welcome = (m.contributes.viewsWelcome ?? []).filter((w) => w.view === VIEW_ID);
+    assert.ok(welcome.length > 0, `No viewsWelcome entry for view "${VIEW_ID}"`);
+    const text = welcome.map((w) => w.contents).join('\n');
+    assert.match(text, /No prospecting tasks yet/);
+    assert.ok(text.includes(`(command:${SHOW_LOG})`), `The welcome content of ${VIEW_ID} does not link to ${SHOW_LOG}`);
+  });
+
+  test('Show Log opens the Partner Central output channel', async () => {
+    const isChannel = (doc: vscode.TextDocument) => doc.uri.scheme === 'output' && decodeURIComponent(doc.uri.toString()).includes('Partner Central');
+    const opened = new Promise<vscode.TextDocument>((resolve) => {
+      const sub = vscode.workspace.onDidOpenTextDocument((doc) => {
+        if (isChannel(doc)) {
+          sub.dispose();
+          resolve(doc);
+        }
+      });
+    });
+    await vscode.commands.executeCommand(SHOW_LOG);
+    const doc = await Promise.race([
+      opened,
+      waitFor('the Partner Central output document', () => vscode.workspace.textDocuments.find(isChannel)),
+    ]);
+    await waitFor('the activation line in the log', () => doc.getText().includes('activated') || undefined);
+    assert.match(doc.getText(), /Partner Central Prospecting .* activated/);
+  });
+});
+
+suite('Emulator beside the extension host', () => {
+  const emulatorUrl = process.env.PARTNER_CENTRAL_EMULATOR_URL;
+
+  test('the SDK endpoint and credentials reach the extension host', function () {
+    if (!emulatorUrl) this.skip();
+    assert.equal(process.env.AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING, emulatorUrl);
+    assert.ok(process.env.AWS_ACCESS_KEY_ID, 'AWS_ACCESS_KEY_ID is not set');
+    assert.ok(process.env.AWS_SECRET_ACCESS_KEY, 'AWS_SECRET_ACCESS_KEY is not set');
+    assert.equal(process.env.AWS_REGION, 'us-east-1');
+  });
+
+  test('the control API answers and knows Sandbox engagements', async function () {
+    if (!emulatorUrl) this.skip();
+    const counts = await fetch(new URL('/__emulator/counts', emulatorUrl));
+    assert.equal(counts.status, 200, `GET /__emulator/counts answered ${counts.status}`);
+    const list = await fetch(new URL('/__emulator/engagements?catalog=Sandbox&limit=5', emulatorUrl));
+    assert.equal(list.status, 200, `GET /__emulator/engagements answered ${list.status}`);
+    const body = JSON.stringify(await list.json());
+    assert.match(body, /eng-[0-9a-z]{14}/, `No engagement id in ${body.slice(0, 200)}`);
+  });
+});

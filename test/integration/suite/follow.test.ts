@@ -1,0 +1,199 @@
+import * as assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { PartnerCentralApi } from '../../../src/extension';
+import type { TaskRecord } from '../../../src/core/tasks';
+import type { StartedBatch } from '../../../src/aws';
+import { PartnerCentralConnection } from '../../../src/ui/connection';
+import { TaskHistory } from '../../../src/ui/tasks/taskHistory';
+import { TaskMonitor } from '../../../src/ui/tasks/taskMonitor';
+import type { TaskTreeNode } from '../../../src/ui/tasks/taskTreeItems';
+import { counts, knownEngagements, reset } from '../support/emulatorControl';
+import { ScriptedPrompts } from '../support/scriptedPrompts';
+
+const EXTENSION_ID = 'partner-central-tools.partner-central-prospecting';
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 45_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** globalState as it survives a window reload. */
+class MemoryMemento implements vscode.Memento {
+  private readonly values = new Map<string, unknown>();
+  keys(): readonly string[] {
+    return [...this.values.keys()];
+  }
+  get<T>(key: string, defaultValue?: T): T | undefined {
+    return (this.values.has(key) ? this.values.get(key) : defaultValue) as T | undefined;
+  }
+  async update(key: string, value: unknown): Promise<void> {
+    this.values.set(key, JSON.parse(JSON.stringify(value)) as unknown);
+  }
+}
+
+function iconId(item: vscode.TreeItem): string | undefined {
+  return item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : undefined;
+}
+
+suite('Following tasks', function () {
+  this.timeout(120_000);
+  let api: PartnerCentralApi;
+  let prompts: ScriptedPrompts;
+  let restore: vscode.Disposable;
+  let succeeding: string[];
+  let failing: string[];
+
+  suiteSetup(async () => {
+    const extension = vscode.extensions.getExtension<PartnerCentralApi>(EXTENSION_ID);
+    assert.ok(extension);
+    api = await extension.activate();
+    succeeding = await knownEngagements('Sandbox', 300, false);
+    failing = await knownEngagements('Sandbox', 10, true);
+  });
+
+  setup(async () => {
+    await reset();
+    await vscode.workspace.getConfiguration('partnerCentral').update('catalog', 'Sandbox', vscode.ConfigurationTarget.Global);
+    prompts = new ScriptedPrompts();
+    restore = api.usePrompts(prompts);
+  });
+
+  teardown(async () => {
+    restore.dispose();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  async function launch(name: string, ids: string[]): Promise<TaskRecord> {
+    const document = await vscode.workspace.openTextDocument({ content: ids.join('\n') });
+    await vscode.window.showTextDocument(document);
+    prompts.taskName = () => name;
+    await vscode.commands.executeCommand('partnerCentral.startFromFile');
+    await prompts.waitForMessage(new RegExp(`Started prospecting task "${name}"`));
+    return waitFor(`task ${name} in the monitor`, () => api.monitor.tasks('Sandbox').find((task) => task.taskName === name));
+  }
+
+  async function taskNode(taskId: string): Promise<{ node: TaskTreeNode; item: vscode.TreeItem }> {
+    const roots = await api.tree.getChildren();
+    const node = roots.find((candidate) => candidate.kind === 'task' && candidate.task.taskId === taskId);
+    assert.ok(node, `task ${taskId} is in the tree`);
+    return { node, item: api.tree.getTreeItem(node) as vscode.TreeItem };
+  }
+
+  test('a task is followed to completion: tree items, status bar and notification at each stage', async () => {
+    const ids = [...succeeding.slice(100, 104), failing[0]];
+    const task = await launch('Follow me', ids);
+
+    const running = await taskNode(task.taskId);
+    assert.equal(running.item.label, 'Follow me');
+    assert.match(String(running.item.description), /^\d\/5 done/);
+    assert.ok(['clock', 'sync~spin'].includes(iconId(running.item) ?? ''), `icon while running: ${iconId(running.item)}`);
+    assert.equal(running.item.id, `task/Sandbox/${task.taskId}`, 'a stable id');
+    assert.match(api.statusBarText(), /^\$\(sync~spin\) Prospecting \d\/5$/);
+
+    const finished = await waitFor('the task to finish', () => api.monitor.task('Sandbox', task.taskId)?.endTime !== undefined && api.monitor.task('Sandbox', task.taskId));
+    const done = await taskNode(finished.taskId);
+    assert.equal(done.item.description, '5/5 done · 1 failed');
+    assert.equal(iconId(done.item), 'warning');
+    assert.match(String(done.item.contextValue), /\bhasFailures\b/);
+    assert.match(String(done.item.contextValue), /\bfinished\b/);
+    assert.equal(done.item.id, running.item.id, 'the id survives refreshes');
+    assert.match(api.statusBarText(), /^\$\(warning\) Prospecting 5\/5 done · 1 failed$/);
+
+    const children = await api.tree.getChildren(done.node);
+    assert.deepEqual(children.map((child) => child.kind === 'engagement' && child.engagement.engagementId), ids);
+    const failedChild = children.find((child) => child.kind === 'engagement' && child.engagement.engagementId === failing[0]);
+    assert.ok(failedChild);
+    const failedItem = api.tree.getTreeItem(failedChild) as vscode.TreeItem;
+    assert.match(String(failedItem.description), /^failed · [A-Z_]+/);
+    const completedItem = api.tree.getTreeItem(children[0]) as vscode.TreeItem;
+    assert.match(String(completedItem.description), /^completed · ctx-[0-9a-z]{14}/);
+
+    const note = await prompts.waitForMessage(/Prospecting task "Follow me" finished in Sandbox: 5\/5 done · 1 failed/);
+    assert.deepEqual(note.actions, ['Show Results', 'Retry Failed']);
+  });
+
+  test('Retry Failed starts a task holding exactly the failed engagements', async () => {
+    const ids = [succeeding[110], failing[1], succeeding[111], failing[2]];
+    const task = await launch('Retry source', ids);
+    const finished = await waitFor('the task to finish', () => api.monitor.task('Sandbox', task.taskId)?.endTime !== undefined && api.monitor.task('Sandbox', task.taskId));
+    await vscode.commands.executeCommand('partnerCentral.retryFailed', finished);
+    await prompts.waitForMessage(/Started prospecting task "Retry source \(retry\)" \(2 engagements\)/);
+    const retry = await waitFor('the retry task', () => api.monitor.tasks('Sandbox').find((candidate) => candidate.taskName === 'Retry source (retry)'));
+    assert.deepEqual(retry.identifiers, [failing[1], failing[2]]);
+    assert.equal((await counts()).tasksPerCatalog.Sandbox, 2);
+  });
+
+  test('Export Results writes one row per engagement, as CSV and as JSON', async () => {
+    const ids = [succeeding[120], succeeding[121], failing[3]];
+    const task = await launch('Export me', ids);
+    const finished = await waitFor('the task to finish', () => api.monitor.task('Sandbox', task.taskId)?.endTime !== undefined && api.monitor.task('Sandbox', task.taskId));
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pc-export-'));
+    try {
+      prompts.saveTo = vscode.Uri.file(path.join(folder, 'results.csv'));
+      await vscode.commands.executeCommand('partnerCentral.exportResults', { kind: 'task', task: finished });
+      await prompts.waitForMessage(/Exported 3 engagement results to results\.csv/);
+      const lines = fs.readFileSync(path.join(folder, 'results.csv'), 'utf8').trim().split(/\r?\n/);
+      assert.equal(lines.length, 4, 'a header and three rows');
+      assert.match(lines[0], /TaskId.*EngagementIdentifier.*Status/);
+      for (const id of ids) assert.ok(lines.some((line) => line.includes(id) && line.includes(finished.taskId)), `a row for ${id}`);
+      assert.ok(lines.some((line) => line.includes(failing[3]) && line.includes('FAILED')));
+
+      prompts.saveTo = vscode.Uri.file(path.join(folder, 'results.json'));
+      await vscode.commands.executeCommand('partnerCentral.exportResults', { kind: 'task', task: finished });
+      const json = JSON.parse(fs.readFileSync(path.join(folder, 'results.json'), 'utf8')) as unknown;
+      const exported = (Array.isArray(json) ? json : [json]) as Array<{ taskId: string; engagements: unknown[] }>;
+      assert.equal(exported[0].taskId, finished.taskId);
+      assert.equal(exported[0].engagements.length, 3);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  test('after a reload the tasks show at once from history, and polling resumes to the end', async () => {
+    const state = new MemoryMemento();
+    const log = vscode.window.createOutputChannel('Partner Central (reload test)', { log: true });
+    const connection = new PartnerCentralConnection(log);
+    const historyOf = () => new TaskHistory(state, () => connection.accountKey);
+    const before = new TaskMonitor(log, connection, historyOf());
+    let after: TaskMonitor | undefined;
+    try {
+      const [aws, client] = await Promise.all([connection.aws(), connection.client()]);
+      const output = await aws.startProspectingTask(client, { catalog: 'Sandbox', clientToken: randomUUID(), identifiers: succeeding.slice(130, 133), taskName: 'Survives a reload' });
+      assert.ok(output.TaskId);
+      const started: StartedBatch = {
+        status: 'started', batch: { index: 1, total: 1, name: 'Survives a reload', identifiers: succeeding.slice(130, 133) },
+        clientToken: 'unused', reusedToken: false, taskId: output.TaskId, taskArn: output.TaskArn, startTime: output.StartTime,
+        identifiers: output.Identifiers ?? [], name: 'Survives a reload',
+      };
+      before.addStarted(started, 'Sandbox');
+      await waitFor('the task in the saved history', () => historyOf().load().some((task) => task.taskId === output.TaskId));
+      before.dispose(); // the window goes away
+
+      after = new TaskMonitor(log, connection, historyOf());
+      const restored = after.task('Sandbox', output.TaskId);
+      assert.ok(restored, 'shown at once, before any request');
+      assert.equal(restored.endTime, undefined, 'still active');
+      const monitor = after;
+      const finished = await new Promise<TaskRecord>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('the restored task was not followed to its end')), 45_000);
+        monitor.onDidFinish((task) => { clearTimeout(timer); resolve(task); });
+      });
+      assert.equal(finished.taskId, output.TaskId);
+      assert.equal(finished.completedCount + finished.failedCount, 3);
+    } finally {
+      before.dispose();
+      after?.dispose();
+      connection.dispose();
+      log.dispose();
+    }
+  });
+});

@@ -1,0 +1,96 @@
+import type * as vscode from 'vscode';
+import type { Catalog } from '../../../src/ui/config';
+import type { EngagementChoice, IdSourceKind, MessageLevel, ProductionAnswer, Prompts } from '../../../src/ui/prompts';
+
+export interface ShownMessage {
+  level: MessageLevel;
+  message: string;
+  actions: string[];
+}
+
+/**
+ * Answers the extension's questions as a test scripts them, and records every question and message.
+ * Unscripted questions are answered as a user pressing Escape would, so a test never hangs on a prompt.
+ */
+export class ScriptedPrompts implements Prompts {
+  source: IdSourceKind | undefined;
+  catalog: Catalog | undefined;
+  /** Which offered IDs to keep; default all. */
+  choose: (choices: readonly EngagementChoice[]) => string[] | undefined = (choices) => choices.map((choice) => choice.id);
+  /** The task name to enter; default: accept the proposal. */
+  taskName: (proposed: string) => string | undefined = (proposed) => proposed;
+  production: ProductionAnswer | undefined;
+  /** Where the save dialog saves. */
+  saveTo: vscode.Uri | undefined;
+  /** The button to press on a message whose text matches. */
+  readonly buttons: Array<{ match: RegExp; action: string }> = [];
+
+  readonly offered: { choices: EngagementChoice[]; catalog: Catalog; titles?: ReadonlyMap<string, string> }[] = [];
+  readonly proposedNames: string[] = [];
+  readonly productionQuestions: Array<{ engagements: number; tasks: number }> = [];
+  readonly messages: ShownMessage[] = [];
+  private readonly waiters: Array<{ match: RegExp; resolve: (message: ShownMessage) => void }> = [];
+
+  async pickSource(): Promise<IdSourceKind | undefined> {
+    return this.source;
+  }
+
+  async pickCatalog(): Promise<Catalog | undefined> {
+    return this.catalog;
+  }
+
+  async pickEngagements(choices: readonly EngagementChoice[], titles: Promise<ReadonlyMap<string, string>>, catalog: Catalog): Promise<string[] | undefined> {
+    const offer: { choices: EngagementChoice[]; catalog: Catalog; titles?: ReadonlyMap<string, string> } = { choices: [...choices], catalog };
+    this.offered.push(offer);
+    void titles.then((known) => { offer.titles = known; });
+    return this.choose(choices);
+  }
+
+  async askTaskName(proposed: string, validate: (value: string) => string | undefined): Promise<string | undefined> {
+    this.proposedNames.push(proposed);
+    const name = this.taskName(proposed);
+    // A real input box refuses to accept while validation fails; report it as the box would show it.
+    const problem = name === undefined ? undefined : validate(name);
+    if (problem) {
+      this.record('error', `input box: ${problem}`, []);
+      return undefined;
+    }
+    return name;
+  }
+
+  async confirmProduction(engagements: number, tasks: number): Promise<ProductionAnswer | undefined> {
+    this.productionQuestions.push({ engagements, tasks });
+    return this.production;
+  }
+
+  async askSaveLocation(): Promise<vscode.Uri | undefined> {
+    return this.saveTo;
+  }
+
+  async show<T extends string>(level: MessageLevel, message: string, ...actions: T[]): Promise<T | undefined> {
+    this.record(level, message, actions);
+    const button = this.buttons.find((candidate) => candidate.match.test(message) && (actions as string[]).includes(candidate.action));
+    return button?.action as T | undefined;
+  }
+
+  /** Resolves with the first message (already shown or still to come) matching `match`. */
+  waitForMessage(match: RegExp, timeoutMs = 20_000): Promise<ShownMessage> {
+    const shown = this.messages.find((message) => match.test(message.message));
+    if (shown) return Promise.resolve(shown);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`No message matching ${match} within ${timeoutMs} ms; shown: ${JSON.stringify(this.messages.map((m) => m.message))}`)), timeoutMs);
+      this.waiters.push({ match, resolve: (message) => { clearTimeout(timer); resolve(message); } });
+    });
+  }
+
+  private record(level: MessageLevel, message: string, actions: string[]): void {
+    const shown = { level, message, actions };
+    this.messages.push(shown);
+    for (const waiter of [...this.waiters]) {
+      if (waiter.match.test(message)) {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        waiter.resolve(shown);
+      }
+    }
+  }
+}
