@@ -1,7 +1,8 @@
 import { engagementStatus, taskProgress } from '../tasks/progress';
 import { Validator } from '../validation';
-import { errors, wireTime } from '../wire';
+import { errors } from '../wire';
 import { type Operation } from './context';
+import { taskHeader } from './taskHeader';
 import { taskIdentifier } from './taskIdentifier';
 
 export const getProspectingFromEngagementTask: Operation = ({ state, nowMs }, input) => {
@@ -16,11 +17,7 @@ export const getProspectingFromEngagementTask: Operation = ({ state, nowMs }, in
 
   const progress = taskProgress(task, nowMs);
   return {
-    TaskId: task.taskId,
-    TaskArn: task.taskArn,
-    TaskName: task.taskName,
-    StartTime: wireTime(task.startMs),
-    ...(progress.endTimeMs !== undefined ? { EndTime: wireTime(progress.endTimeMs) } : {}),
+    ...taskHeader(task, progress),
     Engagements: task.engagements.map((engagement) => {
       const status = engagementStatus(engagement, nowMs);
       return {

@@ -3,8 +3,9 @@ import { type Cursor, decodeToken, encodeToken, keysetPage, queryHash } from '..
 import { taskProgress } from '../tasks/progress';
 import { type Task } from '../tasks/store';
 import { Validator } from '../validation';
-import { errors, wireTime } from '../wire';
+import { errors } from '../wire';
 import { type Operation } from './context';
+import { taskHeader } from './taskHeader';
 
 const SORT_BY = ['StartTime', 'TaskName', 'FailedEngagementCount'] as const;
 const SORT_ORDER = ['ASCENDING', 'DESCENDING'] as const;
@@ -55,11 +56,7 @@ export const listProspectingFromEngagementTasks: Operation = ({ state, nowMs }, 
     TaskSummaries: page.map((task) => {
       const progress = taskProgress(task, nowMs);
       return {
-        TaskId: task.taskId,
-        TaskArn: task.taskArn,
-        TaskName: task.taskName,
-        StartTime: wireTime(task.startMs),
-        ...(progress.endTimeMs !== undefined ? { EndTime: wireTime(progress.endTimeMs) } : {}),
+        ...taskHeader(task, progress),
         TotalEngagementCount: progress.total,
         CompletedEngagementCount: progress.completed,
         FailedEngagementCount: progress.failed,
