@@ -48,11 +48,13 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi {
   const monitor = new TaskMonitor(log, connection, new TaskHistory(context.globalState, () => connection.accountKey));
   context.subscriptions.push(connection, monitor);
 
+  const pendingLaunches = new GlobalStatePendingLaunchStore(context.globalState, () => connection.accountKey);
+  context.subscriptions.push(pendingLaunches);
   const launch: LaunchServices = {
     log,
     connection,
     prompts: prompts.get,
-    pendingLaunches: new GlobalStatePendingLaunchStore(context.globalState, () => connection.accountKey),
+    pendingLaunches,
     taskStarted: (task, catalog) => {
       monitor.addStarted(task, catalog);
       void viewCatalog.remember(catalog);
@@ -60,7 +62,7 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi {
   };
 
   // Views
-  const tree = new TaskTreeProvider(monitor, viewCatalog.get);
+  const tree = new TaskTreeProvider(monitor, viewCatalog.get, pendingLaunches);
   const treeView = vscode.window.createTreeView('partnerCentral.tasks', { treeDataProvider: tree, showCollapseAll: true });
   const showCatalog = (): void => { treeView.description = viewCatalog.get(); };
   showCatalog();

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { PendingLaunch } from '../../core/pendingLaunches';
 import { deriveTaskState, type Catalog, type EngagementResult, type TaskRecord } from '../../core/tasks';
 import { engagementIcon, stateIcon, taskDescription, taskTooltip } from './taskPresentation';
 
@@ -6,6 +7,7 @@ import { engagementIcon, stateIcon, taskDescription, taskTooltip } from './taskP
 export type TaskTreeNode =
   | { kind: 'task'; task: TaskRecord }
   | { kind: 'engagement'; task: TaskRecord; engagement: EngagementResult; title?: string }
+  | { kind: 'pending'; launch: PendingLaunch }
   | { kind: 'loadMore'; catalog: Catalog; loading: boolean }
   | { kind: 'message'; id: string; label: string; detail?: string; icon: string; command?: vscode.Command };
 
@@ -46,6 +48,16 @@ export function toTreeItem(node: TaskTreeNode): vscode.TreeItem {
       item.iconPath = engagementIcon(engagement.status);
       item.tooltip = engagementTooltip(engagement, title);
       item.contextValue = `engagement status-${engagement.status.toLowerCase()}${engagement.engagementContextId ? ' hasContext' : ''}`;
+      return item;
+    }
+    case 'pending': {
+      const { launch } = node;
+      const item = new vscode.TreeItem(launch.taskName, vscode.TreeItemCollapsibleState.None);
+      item.id = `pending/${launch.catalog}/${launch.clientToken}`;
+      item.description = `starting… (${launch.identifiers.length} engagements)`;
+      item.tooltip = `Sent, but its answer has not arrived yet. It is sent again with the same ClientToken until the outcome is known, so it can never start twice.\nQueued ${new Date(launch.createdAt).toLocaleString()}`;
+      item.iconPath = new vscode.ThemeIcon('loading~spin');
+      item.contextValue = 'pendingLaunch';
       return item;
     }
     case 'loadMore': {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { explainError, formatExplanation } from '../../core/errorExplanations';
+import type { PendingLaunch } from '../../core/pendingLaunches';
 import type { Catalog, TaskRecord } from '../../core/tasks';
 import { Disposable } from '../disposable';
 import type { TaskMonitor } from './taskMonitor';
@@ -12,9 +13,14 @@ export class TaskTreeProvider extends Disposable implements vscode.TreeDataProvi
   private nameFilter = '';
   private readonly detailErrors = new Map<string, string>();
 
-  constructor(private readonly monitor: TaskMonitor, private readonly catalog: () => Catalog) {
+  constructor(
+    private readonly monitor: TaskMonitor,
+    private readonly catalog: () => Catalog,
+    private readonly pendingLaunches: { list(): readonly PendingLaunch[]; onDidChange: vscode.Event<void> },
+  ) {
     super();
     this.register(monitor.onDidChange(() => this.changed.fire(undefined)));
+    this.register(pendingLaunches.onDidChange(() => this.changed.fire(undefined)));
   }
 
   get filter(): string {
@@ -52,7 +58,11 @@ export class TaskTreeProvider extends Disposable implements vscode.TreeDataProvi
 
     const filter = this.nameFilter.toLowerCase();
     const tasks = this.monitor.tasks(catalog).filter((task) => filter === '' || task.taskName.toLowerCase().includes(filter));
-    const nodes: TaskTreeNode[] = tasks.map((task) => ({ kind: 'task', task }));
+    const pending = this.pendingLaunches.list().filter((launch) => launch.catalog === catalog);
+    const nodes: TaskTreeNode[] = [
+      ...pending.map((launch): TaskTreeNode => ({ kind: 'pending', launch })),
+      ...tasks.map((task): TaskTreeNode => ({ kind: 'task', task })),
+    ];
     if (pages.error) {
       nodes.push({ kind: 'message', id: `error/${catalog}`, label: `Could not list ${catalog} tasks`, detail: pages.error, icon: 'warning', command: { command: 'partnerCentral.refreshTasks', title: 'Retry' } });
     }

@@ -229,4 +229,24 @@ suite('Launching prospecting tasks', function () {
     assert.ok(prompts.messages.every((message) => message.level === 'info'), JSON.stringify(prompts.messages));
     assert.ok(await startCount() >= 3, 'the SDK retried');
   });
+
+  test('a launch whose answers are all lost stays pending in the tree, and starting it again reuses its ClientToken', async () => {
+    await injectFault(START, 'drop', 5); // every attempt of the first launch: the task is created, the answer lost
+    await openEditor(`${ids[90]}\n${ids[91]}`);
+    prompts.taskName = () => 'Lost answer';
+    await vscode.commands.executeCommand('partnerCentral.startFromFile');
+    const lost = await prompts.waitForMessage(/"Lost answer" was not started/);
+    assert.equal(lost.level, 'error');
+    const roots = await api.tree.getChildren();
+    assert.ok(roots.some((node) => node.kind === 'pending' && node.launch.taskName === 'Lost answer'), 'shown as pending in the tree');
+    const afterLoss = await counts();
+    assert.equal(afterLoss.tasksPerCatalog.Sandbox, 1, 'the first attempt created the task');
+
+    await vscode.commands.executeCommand('partnerCentral.startFromFile');
+    await prompts.waitForMessage(/Started prospecting task "Lost answer" \(2 engagements\)/);
+    const after = await counts();
+    assert.equal(after.tasksPerCatalog.Sandbox, 1, 'no second task');
+    assert.deepEqual(Object.values(after.tasksPerClientToken), [1], 'one ClientToken, one task');
+    assert.ok(!(await api.tree.getChildren()).some((node) => node.kind === 'pending'), 'no longer pending');
+  });
 });
