@@ -28,7 +28,7 @@ function zipEntries(buffer) {
 const packagingFiles = ['[Content_Types].xml', 'extension.vsixmanifest'];
 const allowed = [
   /^extension\/dist\/[^/]+\.js$/,
-  /^extension\/media\/[^/]+\.(png|svg)$/,
+  /^extension\/media\/([^/]+\/)?[^/]+\.(png|svg)$/,
   /^extension\/(package\.json|readme\.md|changelog\.md|LICENSE(\.txt)?)$/i,
 ];
 const required = ['extension/dist/extension.js', 'extension/dist/aws.js', 'extension/package.json', 'extension/readme.md', 'extension/changelog.md'];
