@@ -1,75 +1,31 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { REPO_ROOT } from './paths';
+import { DEFAULT_CREDENTIALS, startEmulator, type EmulatorCredentials, type EmulatorOptions, type RunningEmulator } from '../src/emulator';
 import { onCleanup } from './processes';
 
+export type { EmulatorOptions, RunningEmulator };
+
 /**
- * The Partner Central emulator (src/emulator, compiled by `npm run compile-tests` into out/src/emulator)
- * runs inside the runner's own process, so it ends with it. Its programmatic API:
- * `startEmulator({port?, taskDurationSeconds?, throttle?, seed?}) => Promise<{endpoint, port, close()}>`.
+ * The Partner Central emulator (src/emulator) runs inside the runner's own process, so it ends with it.
  */
-export interface EmulatorOptions {
-  port?: number;
-  taskDurationSeconds?: number;
-  throttle?: boolean;
-  seed?: number | string;
-}
-
-export interface RunningEmulator {
-  endpoint: string;
-  port: number;
-  close(): Promise<void> | void;
-}
-
-interface EmulatorModule {
-  startEmulator?: (options?: EmulatorOptions) => Promise<RunningEmulator>;
-  DEFAULT_CREDENTIALS?: { accessKeyId: string; secretAccessKey: string };
-}
-
-export const FALLBACK_CREDENTIALS = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
-const MODULE_PATH = path.join(REPO_ROOT, 'out', 'src', 'emulator', 'index.js');
-
-function loadModule(): EmulatorModule | undefined {
-  if (!fs.existsSync(MODULE_PATH)) return undefined;
-  // A runtime path: the emulator is written concurrently and may not export its API yet.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(MODULE_PATH) as EmulatorModule;
-}
-
 export interface EmulatorHandle {
   emulator: RunningEmulator;
-  credentials: { accessKeyId: string; secretAccessKey: string };
+  credentials: EmulatorCredentials;
   /** Environment for code-server and so for the extension host. */
   env: Record<string, string | undefined>;
 }
 
-/**
- * Starts the emulator if src/emulator exports startEmulator; returns undefined (and says why) otherwise,
- * unless `required`.
- */
-export async function startEmulatorBeside(options: EmulatorOptions = {}, required = false): Promise<EmulatorHandle | undefined> {
-  let mod: EmulatorModule | undefined;
-  try {
-    mod = loadModule();
-  } catch (error) {
-    if (required) throw error;
-    console.warn(`[emulator] cannot load ${MODULE_PATH}: ${String(error)}; running without the emulator`);
-    return undefined;
-  }
-  if (typeof mod?.startEmulator !== 'function') {
-    const why = `${path.relative(REPO_ROOT, MODULE_PATH)} does not export startEmulator (yet)`;
-    if (required) throw new Error(`The emulator is not available: ${why}`);
-    console.warn(`[emulator] ${why}; running without the emulator`);
-    return undefined;
-  }
-  const emulator = await mod.startEmulator(options);
-  const unregister = onCleanup('emulator', () => emulator.close());
-  const close = emulator.close.bind(emulator);
-  emulator.close = async () => {
-    unregister();
-    await close();
+/** Starts the emulator on a loopback port, registered for cleanup, with the environment that points the SDK at it. */
+export async function startEmulatorBeside(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
+  const started = await startEmulator(options);
+  const unregister = onCleanup('emulator', () => started.close());
+  const emulator: RunningEmulator = {
+    ...started,
+    async close() {
+      unregister();
+      await started.close();
+    },
   };
-  const credentials = mod.DEFAULT_CREDENTIALS ?? FALLBACK_CREDENTIALS;
+  // The first key pair the emulator accepts (the documentation's example pair unless told otherwise).
+  const credentials = options.credentials?.[0] ?? DEFAULT_CREDENTIALS;
   const endpoint = emulator.endpoint.replace(/\/$/, '');
   return {
     emulator,
@@ -82,7 +38,7 @@ export async function startEmulatorBeside(options: EmulatorOptions = {}, require
       PARTNER_CENTRAL_EMULATOR_URL: endpoint,
       // Never pick up a developer's real profile or session while pointed at the emulator.
       AWS_PROFILE: undefined,
-      AWS_SESSION_TOKEN: undefined,
+      AWS_SESSION_TOKEN: credentials.sessionToken,
     },
   };
 }

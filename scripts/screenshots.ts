@@ -3,8 +3,9 @@ import * as path from 'node:path';
 import { launchBrowser } from './browser';
 import { SCREENSHOTS_DIR } from './paths';
 import { runMain, withTimeout } from './processes';
+import { TEST_TASK_SECONDS } from './stack';
 import { startE2e } from '../test/e2e/fixture';
-import { contextMenuOnSelection, openPartnerCentralView, showLogFromPalette } from '../test/e2e/scenes';
+import { contextMenuOnSelection, followTask, launchFromSelection, openPartnerCentralView, regionOf, showLogFromPalette } from '../test/e2e/scenes';
 import { Workbench } from '../test/e2e/workbench';
 
 /**
@@ -60,6 +61,22 @@ runMain(async () => {
   await showLogFromPalette(workbench);
   await browser.page.waitForTimeout(300);
   shots.push(await workbench.screenshot(out('show-log')));
+  await workbench.page.keyboard.press('Control+J'); // hide the panel again
+
+  // 4. Launch: two ids that succeed and one the emulator fails, selected in pipeline.csv; right-click,
+  //    Start Prospecting Task from Selection: the quick pick lists them, all checked, with file:line.
+  const { known, failing } = stack.workspace;
+  const region = regionOf(stack.workspace.folder, 'pipeline.csv', known[known.length - 2]!, failing[0] ?? known[known.length - 1]!);
+  await launchFromSelection(workbench, region, 'Q3 pipeline follow-up', async () => {
+    shots.push(await workbench.screenshot(out('launch-quick-pick'), { x: 0, y: 0, width: 1400, height: 400 }));
+  });
+
+  // 5. Follow: the task runs in the status bar and Prospecting Tasks, then shows each engagement's outcome.
+  await followTask(workbench, 'Q3 pipeline follow-up', region.ids.length, TEST_TASK_SECONDS, async () => {
+    await workbench.resizeSideBar(500);
+    await workbench.parkMouse(900, 300);
+    shots.push(await workbench.screenshot(out('follow-task')));
+  });
 
   await browser.close();
   await stack.stop();

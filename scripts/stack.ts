@@ -1,17 +1,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startCodeServer, type CodeServer, type CodeServerOptions } from './codeServer/server';
-import { sampleEngagements, startEmulatorBeside, type SampleEngagements, type EmulatorHandle, type EmulatorOptions } from './emulator';
+import { sampleEngagements, startEmulatorBeside, type EmulatorHandle, type EmulatorOptions } from './emulator';
 import { CACHE_DIR } from './paths';
 import { createSampleWorkspace, type SampleWorkspace } from './sampleWorkspace';
 
 /**
- * What every runner needs: the emulator (when src/emulator provides it), a sample workspace generated
+ * What every runner needs: the emulator (src/emulator), a sample workspace generated
  * from the emulator's ids, and code-server whose extension host sees the emulator through the SDK's own
  * endpoint variable. Everything started is registered with scripts/processes.ts for cleanup.
  */
 export interface Stack {
-  emulator?: EmulatorHandle;
+  emulator: EmulatorHandle;
   workspace: SampleWorkspace;
   server: CodeServer;
   env: Record<string, string | undefined>;
@@ -22,7 +22,6 @@ export interface StackOptions {
   /** Where to generate the sample workspace (default .vscode-test/sample-workspace). */
   workspaceFolder?: string;
   emulator?: EmulatorOptions;
-  requireEmulator?: boolean;
   env?: Record<string, string | undefined>;
   codeServer?: Omit<CodeServerOptions, 'env'>;
 }
@@ -32,25 +31,22 @@ export const TEST_TASK_SECONDS = Number(process.env.PARTNER_CENTRAL_EMULATOR_TAS
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const emulatorOptions: EmulatorOptions = { seed: 42, taskDurationSeconds: TEST_TASK_SECONDS, ...options.emulator };
-  const emulator = await startEmulatorBeside(emulatorOptions, options.requireEmulator);
-  let engagements: SampleEngagements | undefined;
-  if (emulator) {
-    engagements = await sampleEngagements(emulator.emulator.endpoint);
-    console.log(`[stack] emulator on ${emulator.emulator.endpoint} (sample: ${engagements.succeeding.length} + ${engagements.failing.length} failing Sandbox engagements)`);
-  }
+  const emulator = await startEmulatorBeside(emulatorOptions);
+  const engagements = await sampleEngagements(emulator.emulator.endpoint);
+  console.log(`[stack] emulator on ${emulator.emulator.endpoint} (sample: ${engagements.succeeding.length} + ${engagements.failing.length} failing Sandbox engagements)`);
   const folder = options.workspaceFolder ?? path.join(CACHE_DIR, 'sample-workspace');
   fs.mkdirSync(path.dirname(folder), { recursive: true });
   const workspace = createSampleWorkspace(folder, engagements);
   const env = {
-    ...emulator?.env,
-    ...(emulator ? { PARTNER_CENTRAL_EMULATOR_TASK_SECONDS: String(emulatorOptions.taskDurationSeconds) } : {}),
+    ...emulator.env,
+    PARTNER_CENTRAL_EMULATOR_TASK_SECONDS: String(emulatorOptions.taskDurationSeconds),
     ...options.env,
   };
   let server: CodeServer;
   try {
     server = await startCodeServer({ ...options.codeServer, env });
   } catch (error) {
-    await emulator?.emulator.close();
+    await emulator.emulator.close();
     throw error;
   }
   return {
@@ -60,7 +56,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     env,
     async stop() {
       await server.stop();
-      await emulator?.emulator.close();
+      await emulator.emulator.close();
     },
   };
 }

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT } from '../../scripts/paths';
-import type { Workbench } from './workbench';
+import { describeTreeItem, waitUntil, type Notification, type QuickPickItem, type StatusBarItem, type TreeItem, type Workbench } from './workbench';
 
 /**
  * The scenes a person goes through, shared by the browser tests (which assert on what each returns)
@@ -76,4 +76,181 @@ export async function contextMenuOnSelection(wb: Workbench, file: string, text: 
   const statusBar = await wb.statusBarItems();
   const { items } = await wb.openEditorContextMenu(text);
   return { items, selectedLength, statusBar };
+}
+
+export const START_FROM_SELECTION_TITLE = 'Start Prospecting Task from Selection';
+export const ENGAGEMENT_PICK_TITLE = /^Engagements to prospect in (\w+) \((\d+) found\)$/;
+export const TASK_NAME_TITLE = 'Prospecting task name';
+/** Matches the status bar item's text while tasks run: `Prospecting 1/3` (not `… done`). */
+export const RUNNING_STATUS = /^Prospecting \d+\/\d+$/;
+
+/** A region of a sample file: from the start of `from` to the end of `to`, with the ids it holds. */
+export interface Region {
+  /** Path relative to the workspace folder. */
+  file: string;
+  from: string;
+  to: string;
+  /** The text between (inclusive), as in the file. */
+  text: string;
+  /** Engagement ids in the region, in order, each with its 1-based line and the rest of its line. */
+  ids: { id: string; line: number; rest: string }[];
+}
+
+/** Reads the region of `file` spanning from `from` to `to` (both must be in the file, in that order). */
+export function regionOf(folder: string, file: string, from: string, to: string): Region {
+  const content = fs.readFileSync(path.join(folder, file), 'utf8');
+  const start = content.indexOf(from);
+  const end = content.indexOf(to, start) + to.length;
+  if (start < 0 || end < start + to.length) throw new Error(`"${from}" … "${to}" is not a region of ${file}`);
+  const text = content.slice(start, end);
+  const lines = content.split('\n');
+  const firstLine = content.slice(0, start).split('\n').length;
+  const ids: Region['ids'] = [];
+  for (const m of text.matchAll(/\beng-[0-9a-z]{14}\b/g)) {
+    const line = firstLine + text.slice(0, m.index).split('\n').length - 1;
+    const full = lines[line - 1] ?? '';
+    ids.push({ id: m[0], line, rest: full.slice(full.indexOf(m[0]) + m[0].length) });
+  }
+  return { file, from, to, text, ids };
+}
+
+export interface LaunchScene {
+  /** What the editor's status bar said was selected, and what the region holds. */
+  selectedLength: number;
+  expectedLength: number;
+  menuItems: string[];
+  /** The multi-select quick pick of engagements, as shown before Enter. */
+  pick: { title: string; selectedCount: string; items: QuickPickItem[] };
+  /** The task name input box, as shown before typing. */
+  nameBox: { title: string; proposed: string; message: string };
+}
+
+/**
+ * Selects `region` in its file with the mouse, right-clicks it, chooses "Start Prospecting Task from
+ * Selection", accepts the engagements quick pick as it comes (all checked) with Enter, types `taskName`
+ * into the name box and presses Enter. `atQuickPick` runs while the quick pick is open (a screenshot).
+ */
+export async function launchFromSelection(wb: Workbench, region: Region, taskName: string, atQuickPick?: () => Promise<void>): Promise<LaunchScene> {
+  await wb.openFile(region.file);
+  const expectedLength = region.text.length;
+  const selectedLength = await wb.selectRange(region.from, region.to, expectedLength);
+  const { items: menuItems } = await wb.openEditorContextMenu(region.from);
+  await wb.chooseContextMenuItem(START_FROM_SELECTION_TITLE);
+
+  const pickState = await wb.waitForQuickInput(ENGAGEMENT_PICK_TITLE);
+  // Titles fill in as they are looked up: wait (bounded) until every row has its detail line.
+  const items = await waitUntil(
+    `${region.ids.length} engagement rows with their titles in the quick pick`,
+    () => wb.quickPickItems(),
+    (rows) => rows.length >= region.ids.length && rows.every((row) => row.detail),
+    { timeoutMs: 8_000, show: (rows) => rows.map((r) => `${r.label} ${r.description} "${r.detail}"`).join(' | ') || 'no rows' },
+  ).catch(() => wb.quickPickItems());
+  const pick = { title: pickState.title, selectedCount: (await wb.quickInputState()).selectedCount, items };
+  await wb.parkMouse();
+  if (atQuickPick) await atQuickPick();
+  await wb.acceptQuickInput();
+
+  const nameState = await wb.waitForQuickInput(TASK_NAME_TITLE);
+  const nameBox = { title: nameState.title, proposed: nameState.value, message: nameState.message };
+  await wb.typeInQuickInput(taskName);
+  await wb.acceptQuickInput();
+  return { selectedLength, expectedLength, menuItems, pick, nameBox };
+}
+
+export interface StartedScene {
+  notification: Notification;
+  logChannel: string;
+  /** The log line `Started task task-… "<name>" in <catalog>: …`. */
+  logLine: string;
+  taskId: string;
+}
+
+/** After a launch: the "Started prospecting task" notification, then Show Log and the log's line for it. */
+export async function seeTaskStarted(wb: Workbench, taskName: string): Promise<StartedScene> {
+  const notification = await wb.waitForNotification(new RegExp(`^Started prospecting task "${escapeRegExp(taskName)}"`), 20_000);
+  const output = await showLogFromPalette(wb);
+  const pattern = new RegExp(`Started task (task-[0-9a-z]+) "${escapeRegExp(taskName)}"`);
+  const text = await waitUntil(
+    `the line Started task task-… "${taskName}" in the ${LOG_CHANNEL} output channel`,
+    () => wb.outputChannelText(),
+    (t) => pattern.test(t),
+    { timeoutMs: 10_000, show: (t) => `${t.split('\n').length} lines, ending: ${JSON.stringify(t.split('\n').slice(-4).join('\n'))}` },
+  );
+  const logLine = text.split('\n').find((line) => pattern.test(line))!.trim();
+  return { notification, logChannel: output.channel, logLine, taskId: pattern.exec(logLine)![1]! };
+}
+
+export interface FollowScene {
+  /** The status bar item while the task ran. */
+  running: StatusBarItem;
+  /** The task's row when first seen in the tree. */
+  firstSeen: TreeItem;
+  /** The status bar item once it finished. */
+  done: StatusBarItem;
+  /** Every text the status bar item showed, from the first running one to the outcome. */
+  statusBarTexts: string[];
+  /** The task's row once finished, and its engagement rows once expanded. */
+  task: TreeItem;
+  engagements: TreeItem[];
+  /** The notification saying the task finished. */
+  finished: Notification;
+}
+
+/** How long a test task runs, plus polling and slack. */
+export function taskWaitMs(taskSeconds: number): number {
+  return (taskSeconds + 25) * 1000;
+}
+
+/**
+ * Right after a launch: the status bar item runs (`$(sync~spin) Prospecting k/N`), the Partner Central
+ * view shows the task (`k/N done`), the item turns to its outcome (`Prospecting N/N done`), the task is
+ * expanded to its engagements' results. `atDone` runs with the results on screen (a screenshot).
+ */
+export async function followTask(wb: Workbench, taskName: string, total: number, taskSeconds: number, atDone?: () => Promise<void>): Promise<FollowScene> {
+  const running = await wb.waitForStatusBarText('Prospecting', RUNNING_STATUS, { icon: 'spin', timeoutMs: 10_000 });
+  const statusBarTexts = [running.text];
+  const record = async () => {
+    const item = (await wb.statusBarItemsWith('Prospecting'))[0];
+    if (item && item.text !== statusBarTexts[statusBarTexts.length - 1]) statusBarTexts.push(item.text);
+    return item;
+  };
+  await wb.openViewContainer(CONTAINER_TITLE);
+  await record();
+  const firstSeen = await wb.waitForTreeItem(VIEW_NAME, taskName, (item) => /^\d+\/\d+ done/.test(item.description), { what: 'with its progress', timeoutMs: 10_000 });
+
+  const doneText = new RegExp(`^Prospecting ${total}/${total} done( · \\d+ failed)?$`);
+  const done = await waitUntil(
+    `the Prospecting status bar item to show ${String(doneText)}`,
+    record,
+    (item) => item !== undefined && doneText.test(item.text),
+    { timeoutMs: taskWaitMs(taskSeconds), intervalMs: 100, show: (item) => (item ? `"${item.text}" [${item.icons.join(' ')}]` : 'no Prospecting item') },
+  ) as StatusBarItem;
+  const finished = await wb.waitForNotification(new RegExp(`^Prospecting task "${escapeRegExp(taskName)}" (finished|failed) in`), 15_000);
+  const task = await wb.waitForTreeItem(VIEW_NAME, taskName, (item) => item.description.startsWith(`${total}/${total} done`) && !item.icons.includes('spin'), { what: 'finished', timeoutMs: 15_000 });
+
+  await wb.expandTreeItem(VIEW_NAME, taskName);
+  // Each engagement's outcome comes with the task's details; its title follows from a lookup.
+  const engagements = await waitUntil(
+    `the ${total} engagements of "${taskName}" with their outcomes and titles`,
+    () => wb.treeChildren(VIEW_NAME, taskName),
+    (rows) => rows.length === total && rows.every((row) => /^(completed · ctx-[0-9a-z]+|failed · [A-Z_]+) · \S/.test(row.description)),
+    { timeoutMs: 15_000, show: (rows) => rows.map(describeTreeItem).join(' | ') || 'no rows' },
+  );
+  await wb.parkMouse();
+  if (atDone) await atDone();
+  return { running, firstSeen, done, statusBarTexts, task, engagements, finished };
+}
+
+/** Waits (bounded) until no prospecting task runs: the status bar item, if shown, does not spin. */
+export async function waitForNoRunningTask(wb: Workbench, taskSeconds: number): Promise<void> {
+  await waitUntil(
+    'no running prospecting task (the Prospecting status bar item not spinning)',
+    () => wb.statusBarItemsWith('Prospecting'),
+    (items) => items.every((item) => !item.icons.includes('spin')),
+    { timeoutMs: taskWaitMs(taskSeconds), show: (items) => items.map((i) => `"${i.text}" [${i.icons.join(' ')}]`).join(', ') },
+  );
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

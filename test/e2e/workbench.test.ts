@@ -1,7 +1,28 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { e2e } from './fixture';
-import { CONTAINER_TITLE, LOG_CHANNEL, SHOW_LOG_TITLE, VIEW_NAME, contextMenuOnSelection, contributedEditorContextTitles, manifest, openPartnerCentralView, showLogFromPalette } from './scenes';
+import { TEST_TASK_SECONDS } from '../../scripts/stack';
+import {
+  CONTAINER_TITLE,
+  LOG_CHANNEL,
+  SHOW_LOG_TITLE,
+  START_FROM_SELECTION_TITLE,
+  TASK_NAME_TITLE,
+  VIEW_NAME,
+  contextMenuOnSelection,
+  contributedEditorContextTitles,
+  followTask,
+  launchFromSelection,
+  manifest,
+  openPartnerCentralView,
+  regionOf,
+  seeTaskStarted,
+  showLogFromPalette,
+  waitForNoRunningTask,
+  type LaunchScene,
+  type Region,
+} from './scenes';
+import { describeTreeItem } from './workbench';
 
 suite('Partner Central in the real workbench (code-server + Chromium)', () => {
   test('the Partner Central view opens from the activity bar and shows its welcome content', async () => {
@@ -64,5 +85,83 @@ suite('Partner Central in the real workbench (code-server + Chromium)', () => {
     assert.ok(cursor, `No cursor position in the status bar: ${items.join(' | ')}`);
     assert.match(cursor, new RegExp(`\\(${line.length} selected\\)`));
     assert.ok(items.includes('Markdown'), `The language of engagements.md is not shown: ${items.join(' | ')}`);
+  });
+});
+
+/** What every launch through the real prompts must have shown. */
+function assertLaunchPrompts(scene: LaunchScene, region: Region, catalog: string): void {
+  assert.equal(scene.selectedLength, scene.expectedLength, `Selecting ${region.file} from "${region.from}" to "${region.to}" selected ${scene.selectedLength} characters, not ${scene.expectedLength}`);
+  assert.ok(scene.menuItems.includes(START_FROM_SELECTION_TITLE), `The editor context menu lacks "${START_FROM_SELECTION_TITLE}": ${scene.menuItems.join(' / ')}`);
+  const n = region.ids.length;
+  assert.equal(scene.pick.title, `Engagements to prospect in ${catalog} (${n} found)`);
+  const shown = scene.pick.items.map((item) => ({ id: item.label, location: item.description, checked: item.checked }));
+  const expected = region.ids.map(({ id, line }) => ({ id, location: `${path.basename(region.file)}:${line}`, checked: true }));
+  assert.deepEqual(shown, expected, 'The engagements quick pick does not list the selected ids, all checked, with their file:line');
+  assert.equal(scene.pick.selectedCount, `${n} Selected`, `The quick pick's count badge says "${scene.pick.selectedCount}"`);
+  assert.equal(scene.nameBox.title, TASK_NAME_TITLE);
+  assert.ok(scene.nameBox.proposed.includes(path.basename(region.file)), `The proposed task name "${scene.nameBox.proposed}" does not follow the \${fileName} \${date} template`);
+}
+
+suite('Launching and following a prospecting task through the real workbench', () => {
+  test('Launch: selected ids, right-click, "Start Prospecting Task from Selection", quick pick, name: the task starts', async function () {
+    this.timeout(90_000);
+    const { workbench, stack } = e2e();
+    const { known } = stack.workspace;
+    const region = regionOf(stack.workspace.folder, path.basename(stack.workspace.mainFile), known[0]!, known[2]!);
+    assert.equal(region.ids.length, 3, `The region of ${region.file} holds ${region.ids.length} ids`);
+    const taskName = `E2E launch ${Date.now().toString(36)}`;
+
+    const scene = await launchFromSelection(workbench, region, taskName);
+    assertLaunchPrompts(scene, region, 'Sandbox');
+    // engagements.md lists each ready id with its title: the picker shows the same title under it.
+    const titles = scene.pick.items.map((item) => item.detail);
+    assert.deepEqual(titles, region.ids.map(({ rest }) => rest.trim()), 'The quick pick does not show the engagement titles the emulator knows');
+
+    const started = await seeTaskStarted(workbench, taskName);
+    assert.equal(started.notification.message, `Started prospecting task "${taskName}" (3 engagements) in Sandbox.`);
+    assert.equal(started.notification.severity, 'info');
+    assert.ok(started.notification.buttons.includes('Show Log'), `The notification offers ${started.notification.buttons.join(', ') || 'no button'}, not Show Log`);
+    assert.equal(started.logChannel, LOG_CHANNEL);
+    assert.match(started.logLine, new RegExp(`Started task task-[0-9a-z]{14} "${taskName}" in Sandbox: 3 engagements`));
+  });
+
+  test('Follow: the status bar runs then shows the outcome while Prospecting Tasks fills in with each engagement\'s result', async function () {
+    this.timeout(120_000);
+    const { workbench, stack } = e2e();
+    const { known, failing } = stack.workspace;
+    assert.ok(failing.length > 0, 'The sample workspace has no failing engagement');
+    // pipeline.csv: two ids that succeed, then one the emulator fails.
+    const region = regionOf(stack.workspace.folder, 'pipeline.csv', known[known.length - 2]!, failing[0]!);
+    assert.deepEqual(region.ids.map((i) => i.id), [...known.slice(-2), failing[0]]);
+    await waitForNoRunningTask(workbench, TEST_TASK_SECONDS); // the status bar then counts this task only
+    const taskName = `E2E follow ${Date.now().toString(36)}`;
+
+    const launch = await launchFromSelection(workbench, region, taskName);
+    assertLaunchPrompts(launch, region, 'Sandbox');
+    const scene = await followTask(workbench, taskName, 3, TEST_TASK_SECONDS);
+
+    assert.match(scene.running.text, /^Prospecting [0-3]\/3$/, `While running the status bar shows "${scene.running.text}"`);
+    assert.deepEqual(scene.running.icons, ['sync', 'spin'], `While running the status bar item's icon is [${scene.running.icons.join(' ')}]`);
+    // Every text the item showed on the way, in order: running counts that never go down, then the outcome.
+    const counts = scene.statusBarTexts.slice(0, -1).map((text) => Number(/^Prospecting (\d)\/3$/.exec(text)?.[1] ?? NaN));
+    assert.ok(counts.length > 0 && counts.every((k, i) => k >= (counts[i - 1] ?? 0)), `The status bar item went through: ${scene.statusBarTexts.join(' → ')}`);
+    assert.match(scene.firstSeen.description, /^[0-3]\/3 done/, `The task first showed as ${describeTreeItem(scene.firstSeen)}`);
+
+    assert.equal(scene.done.text, 'Prospecting 3/3 done · 1 failed');
+    assert.deepEqual(scene.done.icons, ['warning'], `Once finished the status bar item's icon is [${scene.done.icons.join(' ')}]`);
+    assert.equal(scene.task.description, '3/3 done · 1 failed');
+    assert.deepEqual(scene.task.icons, ['warning'], `The finished task shows as ${describeTreeItem(scene.task)}`);
+    assert.equal(scene.finished.message, `Prospecting task "${taskName}" finished in Sandbox: 3/3 done · 1 failed.`);
+    assert.deepEqual(scene.finished.buttons, ['Show Results', 'Retry Failed']);
+
+    const rows = scene.engagements.map(describeTreeItem).join(' | ');
+    assert.deepEqual(scene.engagements.map((row) => row.label), region.ids.map((i) => i.id), `The task's engagements: ${rows}`);
+    for (const row of scene.engagements.slice(0, 2)) {
+      assert.match(row.description, /^completed · ctx-[0-9a-z]+ · \S/, `A succeeding engagement shows as ${describeTreeItem(row)}`);
+      assert.deepEqual(row.icons, ['pass'], `A completed engagement shows as ${describeTreeItem(row)}`);
+    }
+    const failed = scene.engagements[2]!;
+    assert.match(failed.description, /^failed · [A-Z_]+ · \S/, `The failing engagement shows as ${describeTreeItem(failed)}`);
+    assert.deepEqual(failed.icons, ['error'], `The failing engagement shows as ${describeTreeItem(failed)}`);
   });
 });

@@ -44,6 +44,8 @@ export class TaskMonitor extends Disposable {
   private readonly pages = new Map<Catalog, RemotePages>();
   private readonly detailsFetchedAt = new Map<string, number>();
   private readonly titles = new Map<string, string>();
+  /** Engagements whose title was asked for (found or not), so a refresh never asks again. */
+  private readonly titlesAsked = new Set<string>();
   private fetchers: Promise<TaskFetchers> | undefined;
   private focused = vscode.window.state.focused;
   private latestFinished: TaskRecord | undefined;
@@ -137,7 +139,10 @@ export class TaskMonitor extends Disposable {
     const fetchedAt = this.detailsFetchedAt.get(key);
     const fresh = fetchedAt !== undefined && this.clock.now() - fetchedAt < DETAILS_FRESH_MS;
     const settled = task.engagements !== undefined && task.endTime !== undefined;
-    if (!force && (settled || fresh)) return task;
+    if (!force && (settled || fresh)) {
+      void this.lookUpTitles(task);
+      return task;
+    }
     this.detailsFetchedAt.set(key, this.clock.now());
     const details = await (await this.taskFetchers()).details(task.catalog, task.taskId);
     this.apply(this.book.upsert([details]));
@@ -231,14 +236,16 @@ export class TaskMonitor extends Disposable {
 
   private async lookUpTitles(task: TaskRecord): Promise<void> {
     const ids = (task.engagements?.map((engagement) => engagement.engagementId) ?? task.identifiers ?? [])
-      .filter((id) => !this.titles.has(`${task.catalog}/${id}`));
+      .filter((id) => !this.titlesAsked.has(`${task.catalog}/${id}`));
     if (ids.length === 0) return;
+    for (const id of ids) this.titlesAsked.add(`${task.catalog}/${id}`);
     try {
       const [aws, client] = await Promise.all([this.connection.aws(), this.connection.client()]);
       const titles = await aws.lookUpEngagementTitles(client, task.catalog, ids);
       for (const [id, title] of titles) this.titles.set(`${task.catalog}/${id}`, title);
       if (titles.size > 0) this.changed.fire();
     } catch (error) {
+      for (const id of ids) this.titlesAsked.delete(`${task.catalog}/${id}`);
       this.log.debug(`Engagement titles not available: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
@@ -259,6 +266,7 @@ export class TaskMonitor extends Disposable {
     this.pages.clear();
     this.detailsFetchedAt.clear();
     this.titles.clear();
+    this.titlesAsked.clear();
     this.latestFinished = undefined;
     this.book = new TaskBook(this.history.load());
     for (const catalog of ['Sandbox', 'AWS'] as const) {

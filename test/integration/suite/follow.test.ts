@@ -117,6 +117,16 @@ suite('Following tasks', function () {
     const completedItem = api.tree.getTreeItem(children[0]) as vscode.TreeItem;
     assert.match(String(completedItem.description), /^completed · ctx-[0-9a-z]{14}/);
 
+    const deadline = Date.now() + 10_000;
+    let titled = '';
+    while (Date.now() < deadline) {
+      const [first] = await api.tree.getChildren(done.node);
+      titled = String((api.tree.getTreeItem(first) as vscode.TreeItem).description);
+      if (/^completed · ctx-[0-9a-z]{14} · .+/.test(titled)) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    assert.match(titled, /^completed · ctx-[0-9a-z]{14} · .+/, 'the engagement title fills in');
+
     const note = await prompts.waitForMessage(/Prospecting task "Follow me" finished in Sandbox: 5\/5 done · 1 failed/);
     assert.deepEqual(note.actions, ['Show Results', 'Retry Failed']);
   });
