@@ -58,7 +58,7 @@ runMain(async () => {
   const emulator = await startEmulatorBeside({ taskDurationSeconds: Number(option('--task-seconds') ?? 20), throttle: true });
   const engagements = emulator ? await sampleEngagements(emulator.emulator.endpoint) : undefined;
   const workspace = createSampleWorkspace(path.join(CACHE_DIR, 'sample-workspace'), engagements);
-  const env = { ...emulator?.env };
+  const env = { ...emulator.env };
 
   console.log('');
   if (emulator) console.log(`  Emulator:   ${emulator.emulator.endpoint}  (Sandbox; access key ${emulator.credentials.accessKeyId})`);

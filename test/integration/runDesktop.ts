@@ -59,7 +59,7 @@ runMain(async () => {
   ];
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    ...emulator?.env,
+    ...emulator.env,
     ...(emulator ? { PARTNER_CENTRAL_EMULATOR_TASK_SECONDS: String(TEST_TASK_SECONDS) } : {}),
     [RESULTS_ENV]: resultsFile,
   };
@@ -74,7 +74,7 @@ runMain(async () => {
   const code = await vscode.exited;
   clearTimeout(timer);
   await vscode.stop(2000);
-  await emulator?.emulator.close();
+  await emulator.emulator.close();
   if (fs.existsSync(resultsFile)) printResults(JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as InHostResults);
   console.log(`[desktop] VS Code exited with ${code}; wall time ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return code === 0 ? 0 : 1;
