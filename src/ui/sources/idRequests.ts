@@ -31,9 +31,16 @@ export function documentRequest(document: vscode.TextDocument | undefined): IdRe
 }
 
 export async function filesRequest(uris: readonly vscode.Uri[]): Promise<IdRequestOrProblem> {
+  const kinds = await Promise.all(uris.map(async (uri) => (await vscode.workspace.fs.stat(uri)).type));
+  const folders = uris.filter((_, index) => (kinds[index] & vscode.FileType.Directory) !== 0);
+  if (folders.length > 0) {
+    return { problem: `${folders.map(baseName).join(', ')} ${folders.length === 1 ? 'is a folder' : 'are folders'}: choose the files that hold the engagement IDs.` };
+  }
   const pieces = await filePieces(uris);
   const label = uris.length === 1 ? baseName(uris[0]) : `${uris.length} files`;
-  if (pieces.every((piece) => piece.text.trim() === '')) return { problem: `${label === baseName(uris[0]) ? label : 'The files'} ${uris.length === 1 ? 'is' : 'are'} empty: there are no engagement IDs to read.` };
+  if (pieces.every((piece) => piece.text.trim() === '')) {
+    return { problem: `${uris.length === 1 ? `${label} is` : 'The files are'} empty: there are no engagement IDs to read.` };
+  }
   return { request: { source: 'file', label, pieces, fileName: baseName(uris[0]) } };
 }
 

@@ -151,6 +151,11 @@ suite('Launching prospecting tasks', function () {
     await vscode.commands.executeCommand('partnerCentral.startFromClipboard');
     assert.match(prompts.messages.at(-1)?.message ?? '', /clipboard is empty/);
 
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(folder);
+    await vscode.commands.executeCommand('partnerCentral.startFromFile', folder, [folder]);
+    assert.match(prompts.messages.at(-1)?.message ?? '', /is a folder: choose the files/);
+
     prompts.choose = () => [];
     await openEditor(ids[0]);
     await vscode.commands.executeCommand('partnerCentral.startFromFile');
