@@ -10,7 +10,7 @@ import { registerExportResults } from './ui/commands/tasks/exportResults';
 import { registerFilterTasks } from './ui/commands/tasks/filterTasks';
 import { registerRefreshTasks } from './ui/commands/tasks/refreshTasks';
 import { registerRetryFailed, retryFailed } from './ui/commands/tasks/retryFailed';
-import { registerRevealTask } from './ui/commands/tasks/revealTask';
+import { REVEAL_TASK_COMMAND, registerRevealTask } from './ui/commands/tasks/revealTask';
 import { registerShowTaskDetails } from './ui/commands/tasks/showTaskDetails';
 import type { TaskCommandServices } from './ui/commands/tasks/taskCommandServices';
 import { PartnerCentralConnection } from './ui/connection';
@@ -34,6 +34,8 @@ export interface PartnerCentralApi {
   readonly monitor: TaskMonitor;
   readonly tree: TaskTreeProvider;
   readonly statusBarText: () => string;
+  /** The Prospecting Tasks view's description: the catalog it shows. */
+  readonly viewDescription: () => string | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): PartnerCentralApi {
@@ -46,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi {
   const connection = new PartnerCentralConnection(log);
   const viewCatalog = new ViewCatalog(context.globalState);
   const monitor = new TaskMonitor(log, connection, new TaskHistory(context.globalState, () => connection.accountKey));
-  context.subscriptions.push(connection, monitor);
+  context.subscriptions.push(connection, viewCatalog, monitor);
 
   const pendingLaunches = new GlobalStatePendingLaunchStore(context.globalState, () => connection.accountKey);
   context.subscriptions.push(pendingLaunches);
@@ -57,15 +59,14 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi {
     pendingLaunches,
     taskStarted: (task, catalog) => {
       monitor.addStarted(task, catalog);
-      void viewCatalog.remember(catalog);
+      viewCatalog.remember(catalog).catch((error: unknown) => log.warn(`Remembering the catalog ${catalog} failed: ${String(error)}`));
     },
   };
 
   // Views
   const tree = new TaskTreeProvider(monitor, viewCatalog.get, pendingLaunches);
   const treeView = vscode.window.createTreeView('partnerCentral.tasks', { treeDataProvider: tree, showCollapseAll: true });
-  const showCatalog = (): void => { treeView.description = viewCatalog.get(); };
-  showCatalog();
+  treeView.description = viewCatalog.get();
   const details = new TaskDetailsDocuments(monitor);
   const statusBar = new TaskStatusBar(monitor);
   context.subscriptions.push(
@@ -74,23 +75,24 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi {
     statusBar,
     details,
     vscode.workspace.registerTextDocumentContentProvider(TASK_DETAILS_SCHEME, details),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('partnerCentral.catalog')) {
-        showCatalog();
-        tree.refresh();
-      }
+    viewCatalog.onDidChange((catalog) => {
+      treeView.description = catalog;
+      tree.refresh();
+    }),
+    tree.onDidChangeFilter((filter) => {
+      treeView.message = filter ? `Tasks whose name contains "${filter}"` : undefined;
     }),
   );
 
   // Commands
-  const tasks: TaskCommandServices = { monitor, tree, treeView, viewCatalog, launch, details };
+  const tasks: TaskCommandServices = { monitor, tree, treeView, viewCatalog, launch };
   context.subscriptions.push(
     registerShowLog(log),
     registerStartTask(launch),
     registerStartFromSelection(launch),
     registerStartFromFile(launch),
     registerStartFromClipboard(launch),
-    registerSwitchCatalog(prompts.get, log),
+    registerSwitchCatalog(prompts.get, viewCatalog, log),
     registerRefreshTasks(tasks),
     registerShowTaskDetails(tasks),
     registerRetryFailed(tasks),
@@ -98,15 +100,22 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi {
     registerCopyTaskFields(tasks),
     registerFilterTasks(tasks),
     registerRevealTask(tasks),
-    registerTaskNotifications(monitor.onDidFinish, prompts.get, {
-      showResults: (task) => vscode.commands.executeCommand('partnerCentral.revealTask', task.catalog, task.taskId),
+    registerTaskNotifications(monitor.onDidFinish, prompts.get, log, {
+      showResults: (task) => vscode.commands.executeCommand(REVEAL_TASK_COMMAND, task.catalog, task.taskId),
       retryFailed: (task) => retryFailed(tasks, task),
     }),
+    monitor.onDidFailToPoll((message) => void prompts.get().show('warning', message)),
   );
 
   void resumePendingLaunches(launch).catch((error: unknown) => log.error(`Resuming pending launches failed: ${String(error)}`));
 
-  return { usePrompts: (scripted) => prompts.use(scripted), monitor, tree, statusBarText: () => statusBar.text };
+  return {
+    usePrompts: (scripted) => prompts.use(scripted),
+    monitor,
+    tree,
+    statusBarText: () => statusBar.text,
+    viewDescription: () => treeView.description,
+  };
 }
 
 export function deactivate(): void {

@@ -12,12 +12,21 @@ export type PartnerCentralClient = Awaited<ReturnType<AwsModule['createPartnerCe
  */
 export class PartnerCentralConnection extends Disposable {
   private awsModule: Promise<AwsModule> | undefined;
-  private cachedClient: { settings: ConnectionSettings; client: Promise<PartnerCentralClient> } | undefined;
+  private cachedClient: Promise<PartnerCentralClient> | undefined;
+
+  private readonly accountChanged = this.register(new vscode.EventEmitter<void>());
+  /**
+   * The profile, region or endpoint changed: another account's tasks and pending launches. Fired after the
+   * old client is forgotten, so listeners that call client() get the new one.
+   */
+  readonly onDidChangeAccount = this.accountChanged.event;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     super();
     this.register(vscode.workspace.onDidChangeConfiguration((event) => {
-      if (affectsConnection(event)) this.forgetClient();
+      if (!affectsConnection(event)) return;
+      this.forgetClient();
+      this.accountChanged.fire();
     }));
   }
 
@@ -41,16 +50,17 @@ export class PartnerCentralConnection extends Disposable {
       const settings = this.settings;
       this.log.debug(`Creating the Partner Central client: profile ${settings.profile ?? '(default chain)'}, region ${settings.region}, endpoint ${settings.endpoint ?? '(SDK default)'}`);
       const client = this.aws().then((aws) => aws.createPartnerCentralClient(settings, this.log));
-      client.catch(() => this.forgetClient());
-      this.cachedClient = { settings, client };
+      // Forget only this attempt: the settings may have changed, and a newer client been made, meanwhile.
+      client.catch(() => { if (this.cachedClient === client) this.cachedClient = undefined; });
+      this.cachedClient = client;
     }
-    return this.cachedClient.client;
+    return this.cachedClient;
   }
 
   private forgetClient(): void {
     const previous = this.cachedClient;
     this.cachedClient = undefined;
-    previous?.client.then((client) => client.destroy(), () => undefined);
+    previous?.then((client) => client.destroy(), () => undefined);
   }
 
   override dispose(): void {

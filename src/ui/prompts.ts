@@ -11,7 +11,7 @@ export type IdSourceKind = 'selection' | 'file' | 'clipboard';
 
 export type ProductionAnswer = 'start' | 'startAndStopAsking';
 
-/** Action buttons on a message: the chosen one is returned. */
+/** How a message is shown: an information, warning or error notification. */
 export type MessageLevel = 'info' | 'warning' | 'error';
 
 /**
@@ -27,6 +27,7 @@ export interface Prompts {
   askTaskName(proposed: string, validate: (value: string) => string | undefined): Promise<string | undefined>;
   confirmProduction(engagements: number, tasks: number): Promise<ProductionAnswer | undefined>;
   askSaveLocation(title: string, defaultUri: vscode.Uri | undefined, filters: Record<string, string[]>): Promise<vscode.Uri | undefined>;
+  /** A notification with action buttons: resolves with the one pressed, undefined when dismissed. */
   show<T extends string>(level: MessageLevel, message: string, ...actions: T[]): Promise<T | undefined>;
 }
 
@@ -64,11 +65,13 @@ export class WorkbenchPrompts implements Prompts {
     quickPick.items = choices.map((choice) => toItem(choice));
     quickPick.selectedItems = quickPick.items;
     quickPick.busy = true;
+    let hidden = false;
     titles.then((known) => {
+      if (hidden) return;
       const checked = new Set(quickPick.selectedItems.map((item) => item.id));
       quickPick.items = choices.map((choice) => toItem(choice, known.get(choice.id)));
       quickPick.selectedItems = quickPick.items.filter((item) => checked.has(item.id));
-    }, () => undefined).finally(() => { quickPick.busy = false; });
+    }, () => undefined).finally(() => { if (!hidden) quickPick.busy = false; });
 
     return new Promise((resolve) => {
       let result: string[] | undefined;
@@ -77,6 +80,7 @@ export class WorkbenchPrompts implements Prompts {
         quickPick.hide();
       });
       quickPick.onDidHide(() => {
+        hidden = true;
         quickPick.dispose();
         resolve(result);
       });

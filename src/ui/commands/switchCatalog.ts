@@ -1,14 +1,24 @@
 import * as vscode from 'vscode';
 import { readLaunchSettings, updateSetting } from '../config';
 import type { Prompts } from '../prompts';
+import type { ViewCatalog } from '../viewCatalog';
 
 export const SWITCH_CATALOG_COMMAND = 'partnerCentral.switchCatalog';
 
-export function registerSwitchCatalog(prompts: () => Prompts, log: vscode.LogOutputChannel): vscode.Disposable {
+/**
+ * Switches the catalog the view shows. With a fixed `partnerCentral.catalog` that setting changes (launches
+ * follow it); with `ask` only the view switches, and `ask` stays.
+ */
+export function registerSwitchCatalog(prompts: () => Prompts, viewCatalog: ViewCatalog, log: vscode.LogOutputChannel): vscode.Disposable {
   return vscode.commands.registerCommand(SWITCH_CATALOG_COMMAND, async () => {
-    const current = readLaunchSettings().catalog;
-    const catalog = await prompts().pickCatalog(current === 'ask' ? undefined : current, 'Switch the Partner Central catalog');
+    const current = viewCatalog.get();
+    const catalog = await prompts().pickCatalog(current, 'Switch the Partner Central catalog');
     if (!catalog || catalog === current) return;
+    if (readLaunchSettings().catalog === 'ask') {
+      await viewCatalog.remember(catalog);
+      log.info(`Prospecting Tasks shows the ${catalog} catalog (the catalog is still asked for at each launch)`);
+      return;
+    }
     await updateSetting('catalog', catalog);
     log.info(`Catalog switched to ${catalog}`);
   });

@@ -4,6 +4,8 @@ import type { LaunchServices } from './launchServices';
 import { runLaunch } from './runLaunch';
 
 const CATALOGS: readonly Catalog[] = ['Sandbox', 'AWS'];
+/** Said with the outcome, as the user did not start anything just now. */
+const RESUMED = 'This launch was sent before the window was reloaded and its answer was lost; it was sent again with its original ClientToken, so no task was created twice.';
 
 /**
  * Launches whose outcome was unknown when the window closed (a lost response, a crash) are sent again with
@@ -15,6 +17,6 @@ export async function resumePendingLaunches(services: LaunchServices): Promise<v
   services.log.info(`Resuming ${pending.length} launch${pending.length === 1 ? '' : 'es'} whose outcome was not known, with their original ClientTokens`);
   for (const catalog of CATALOGS) {
     const batches = batchesForPendingLaunches(pending, catalog);
-    if (batches.length > 0) await runLaunch(services, catalog, batches);
+    if (batches.length > 0) await runLaunch(services, catalog, batches, RESUMED);
   }
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { tasksToJson, type Catalog } from '../../core/tasks';
+import { Disposable } from '../disposable';
 import type { TaskMonitor } from './taskMonitor';
 
 export const TASK_DETAILS_SCHEME = 'partnercentral-task';
@@ -8,25 +9,27 @@ export function taskDetailsUri(catalog: Catalog, taskId: string): vscode.Uri {
   return vscode.Uri.from({ scheme: TASK_DETAILS_SCHEME, path: `/${catalog}/${taskId}.json` });
 }
 
-/** Read-only documents showing a task in full, as JSON, for `partnercentral-task:/<catalog>/<taskId>.json`. */
-export class TaskDetailsDocuments implements vscode.TextDocumentContentProvider {
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+/**
+ * Read-only documents showing a task in full, as JSON, for `partnercentral-task:/<catalog>/<taskId>.json`.
+ * Open ones follow the task: they are rendered again whenever the monitor learns something new.
+ */
+export class TaskDetailsDocuments extends Disposable implements vscode.TextDocumentContentProvider {
+  private readonly changed = this.register(new vscode.EventEmitter<vscode.Uri>());
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly monitor: TaskMonitor) {}
+  constructor(private readonly monitor: TaskMonitor) {
+    super();
+    this.register(monitor.onDidChange(() => {
+      for (const document of vscode.workspace.textDocuments) {
+        if (document.uri.scheme === TASK_DETAILS_SCHEME) this.changed.fire(document.uri);
+      }
+    }));
+  }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
     const [, catalog, file] = uri.path.split('/');
     const taskId = file?.replace(/\.json$/, '') ?? '';
     const task = this.monitor.task(catalog as Catalog, taskId);
     return task ? tasksToJson([task]) : `// Task ${taskId} is not known in the ${catalog} catalog here.\n`;
-  }
-
-  update(uri: vscode.Uri): void {
-    this.changed.fire(uri);
-  }
-
-  dispose(): void {
-    this.changed.dispose();
   }
 }

@@ -16,7 +16,6 @@ import {
   type TaskRecord,
 } from '../../core/tasks';
 import type { StartedBatch } from '../../aws';
-import { affectsConnection } from '../config';
 import type { PartnerCentralConnection } from '../connection';
 import { Disposable } from '../disposable';
 import type { TaskHistory } from './taskHistory';
@@ -29,6 +28,9 @@ interface RemotePages {
   error?: string;
 }
 
+/** What the monitor needs of the connection (tests pass a stand-in). */
+export type TaskMonitorConnection = Pick<PartnerCentralConnection, 'aws' | 'client' | 'onDidChangeAccount'>;
+
 const PAGE_SIZE = 20;
 /** A task's details are fetched again on expand only after this long. */
 const DETAILS_FRESH_MS = 5000;
@@ -37,6 +39,9 @@ const DETAILS_FRESH_MS = 5000;
  * Knows every task of the current account: those started here (kept across reloads) and those the service
  * lists. Polls active tasks cheaply, fetches details when a task finishes or is expanded, and tells the
  * views and the user what changed.
+ *
+ * When the account changes (profile, region, endpoint) the book is replaced; answers still in flight for the
+ * previous account are dropped (each call checks that the book it started with is still the current one).
  */
 export class TaskMonitor extends Disposable {
   private book: TaskBook;
@@ -56,19 +61,20 @@ export class TaskMonitor extends Disposable {
   private readonly finished = this.register(new vscode.EventEmitter<TaskRecord>());
   /** A task followed here reached its end (EndTime appeared). */
   readonly onDidFinish = this.finished.event;
+  private readonly pollFailed = this.register(new vscode.EventEmitter<string>());
+  /** Following tasks started failing (once per run of failures, never for throttling): what to tell the user. */
+  readonly onDidFailToPoll = this.pollFailed.event;
 
   constructor(
     private readonly log: vscode.LogOutputChannel,
-    private readonly connection: PartnerCentralConnection,
+    private readonly connection: TaskMonitorConnection,
     private readonly history: TaskHistory,
     private readonly clock: Clock = systemClock,
   ) {
     super();
     this.book = new TaskBook(history.load());
     this.register(vscode.window.onDidChangeWindowState((state) => this.setFocused(state.focused)));
-    this.register(vscode.workspace.onDidChangeConfiguration((event) => {
-      if (affectsConnection(event)) this.switchAccount();
-    }));
+    this.register(connection.onDidChangeAccount(() => this.switchAccount()));
     this.register({ dispose: () => this.stopPolling() });
     for (const catalog of ['Sandbox', 'AWS'] as const) {
       if (this.book.active(catalog).length > 0) this.pollerFor(catalog).kick();
@@ -127,10 +133,10 @@ export class TaskMonitor extends Disposable {
   /** Refresh: the first page again, and an immediate poll of active tasks. */
   async refresh(catalog: Catalog): Promise<void> {
     await this.loadFirstPage(catalog, true);
-    const active = this.book.active(catalog);
-    if (active.length > 0) {
-      this.apply(await pollCatalog(this.book, catalog, await this.taskFetchers()));
-    }
+    const book = this.book;
+    if (book.active(catalog).length === 0) return;
+    const changes = await pollCatalog(book, catalog, await this.taskFetchers());
+    if (book === this.book) this.apply(changes);
   }
 
   /** Per-engagement results for a task being expanded: fetched when unknown or still changing. */
@@ -144,7 +150,9 @@ export class TaskMonitor extends Disposable {
       return task;
     }
     this.detailsFetchedAt.set(key, this.clock.now());
+    const book = this.book;
     const details = await (await this.taskFetchers()).details(task.catalog, task.taskId);
+    if (book !== this.book) return details;
     this.apply(this.book.upsert([details]));
     const updated = this.book.get(task.catalog, task.taskId) ?? details;
     void this.lookUpTitles(updated);
@@ -153,16 +161,19 @@ export class TaskMonitor extends Disposable {
 
   private async loadPage(catalog: Catalog, nextToken: string | undefined): Promise<void> {
     const pages = this.pagesOf(catalog);
+    const book = this.book;
     pages.loading = (async () => {
       try {
         const [aws, client] = await Promise.all([this.connection.aws(), this.connection.client()]);
         const page = await aws.listRecentTasks(client, catalog, { maxResults: PAGE_SIZE, nextToken });
+        if (book !== this.book) return;
         pages.loaded = true;
         pages.nextToken = page.nextToken;
         pages.error = undefined;
         this.apply(this.book.upsert(page.tasks));
         if (this.book.active(catalog).length > 0) this.pollerFor(catalog).kick();
       } catch (error) {
+        if (book !== this.book) return;
         const explanation = explainError(error, { catalog });
         pages.error = formatExplanation(explanation);
         this.log.warn(`Listing ${catalog} tasks failed: ${pages.error}`);
@@ -199,7 +210,9 @@ export class TaskMonitor extends Disposable {
         clock: this.clock,
         hasActiveWork: () => this.book.active(catalog).length > 0,
         poll: async () => {
-          const changes = await pollCatalog(this.book, catalog, await this.taskFetchers());
+          const book = this.book;
+          const changes = await pollCatalog(book, catalog, await this.taskFetchers());
+          if (book !== this.book) return { changed: false };
           this.apply(changes);
           return { changed: changes.length > 0 };
         },
@@ -219,7 +232,7 @@ export class TaskMonitor extends Disposable {
     }
     this.log.warn(`Polling ${catalog} tasks failed (${consecutiveErrors} in a row): ${formatExplanation(explanation)}`);
     if (shouldReportPollError(error, consecutiveErrors)) {
-      void vscode.window.showWarningMessage(`Partner Central: following ${catalog} tasks failed. ${formatExplanation(explanation)}. Retrying less often.`);
+      this.pollFailed.fire(`Following ${catalog} tasks failed: ${formatExplanation(explanation)}. Retrying less often.`);
     }
   }
 
@@ -229,8 +242,11 @@ export class TaskMonitor extends Disposable {
   }
 
   private taskFetchers(): Promise<TaskFetchers> {
-    this.fetchers ??= Promise.all([this.connection.aws(), this.connection.client()]).then(([aws, client]) => aws.createTaskFetchers(client));
-    this.fetchers.catch(() => { this.fetchers = undefined; });
+    if (!this.fetchers) {
+      const fetchers = Promise.all([this.connection.aws(), this.connection.client()]).then(([aws, client]) => aws.createTaskFetchers(client));
+      fetchers.catch(() => { if (this.fetchers === fetchers) this.fetchers = undefined; });
+      this.fetchers = fetchers;
+    }
     return this.fetchers;
   }
 
@@ -239,12 +255,15 @@ export class TaskMonitor extends Disposable {
       .filter((id) => !this.titlesAsked.has(`${task.catalog}/${id}`));
     if (ids.length === 0) return;
     for (const id of ids) this.titlesAsked.add(`${task.catalog}/${id}`);
+    const book = this.book;
     try {
       const [aws, client] = await Promise.all([this.connection.aws(), this.connection.client()]);
       const titles = await aws.lookUpEngagementTitles(client, task.catalog, ids);
+      if (book !== this.book) return;
       for (const [id, title] of titles) this.titles.set(`${task.catalog}/${id}`, title);
       if (titles.size > 0) this.changed.fire();
     } catch (error) {
+      if (book !== this.book) return;
       for (const id of ids) this.titlesAsked.delete(`${task.catalog}/${id}`);
       this.log.debug(`Engagement titles not available: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -10,9 +10,10 @@ export const RETRY_FAILED = 'Retry Failed';
 export function registerTaskNotifications(
   onDidFinish: vscode.Event<TaskRecord>,
   prompts: () => Prompts,
+  log: vscode.LogOutputChannel,
   actions: { showResults(task: TaskRecord): Thenable<unknown>; retryFailed(task: TaskRecord): Thenable<unknown> },
 ): vscode.Disposable {
-  return onDidFinish(async (task) => {
+  const notify = async (task: TaskRecord): Promise<void> => {
     if (vscode.workspace.getConfiguration(CONFIG_SECTION).get<boolean>('notifications') === false) return;
     const state = deriveTaskState(task);
     const hasFailures = task.failedCount > 0;
@@ -22,5 +23,9 @@ export function registerTaskNotifications(
     const answer = await prompts().show(level, `Prospecting task "${task.taskName}" ${verb} in ${task.catalog}: ${describeProgress(task)}.`, ...buttons);
     if (answer === SHOW_RESULTS) await actions.showResults(task);
     else if (answer === RETRY_FAILED) await actions.retryFailed(task);
+  };
+  // The event does not wait for its listeners: a failure here would otherwise be an unhandled rejection.
+  return onDidFinish((task) => {
+    notify(task).catch((error: unknown) => log.error(`Acting on the end of task ${task.taskId} failed: ${error instanceof Error ? error.message : String(error)}`));
   });
 }

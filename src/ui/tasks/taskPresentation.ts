@@ -56,6 +56,7 @@ export function taskDescription(task: TaskRecord): string {
   return describeProgress(task);
 }
 
-function escapeMarkdown(text: string): string {
+/** Markdown's special characters escaped, for names and service text shown in tooltips. */
+export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }

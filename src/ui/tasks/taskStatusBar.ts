@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
 import { aggregateProgress, deriveTaskState, describeProgress, type TaskRecord } from '../../core/tasks';
+import { REVEAL_TASK_COMMAND } from '../commands/tasks/revealTask';
 import { CONFIG_SECTION } from '../config';
 import { Disposable } from '../disposable';
 import type { TaskMonitor } from './taskMonitor';
-import { STATE_LOOK } from './taskPresentation';
-
-export const REVEAL_TASK_COMMAND = 'partnerCentral.revealTask';
+import { escapeMarkdown, STATE_LOOK } from './taskPresentation';
 
 /**
  * One item following the work in flight: `$(sync~spin) Prospecting 34/200` while tasks run, then the latest
@@ -41,7 +40,7 @@ export class TaskStatusBar extends Disposable {
     const progress = aggregateProgress(active);
     this.item.text = `$(sync~spin) Prospecting ${progress.done}/${progress.total}`;
     this.item.backgroundColor = undefined;
-    const lines = active.map((task) => `$(sync~spin) ${task.taskName} (${task.catalog}): ${describeProgress(task)}`);
+    const lines = active.map((task) => `$(sync~spin) ${escapeMarkdown(task.taskName)} (${task.catalog}): ${describeProgress(task)}`);
     this.item.tooltip = new vscode.MarkdownString(`**${active.length} prospecting task${active.length === 1 ? '' : 's'} running**\n\n${lines.join('\n\n')}`, true);
     this.item.command = { command: REVEAL_TASK_COMMAND, title: 'Show Task', arguments: [active[0].catalog, active[0].taskId] };
     this.item.accessibilityInformation = { label: `Prospecting: ${progress.done} of ${progress.total} engagements done in ${active.length} tasks` };
@@ -55,7 +54,7 @@ export class TaskStatusBar extends Disposable {
     this.item.backgroundColor = state === 'failed'
       ? new vscode.ThemeColor('statusBarItem.errorBackground')
       : state === 'completedWithFailures' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.item.tooltip = new vscode.MarkdownString(`$(${look.icon}) **${task.taskName}** (${task.catalog}) — ${look.label}\n\n${describeProgress(task)}\n\nClick to show it in Prospecting Tasks.`, true);
+    this.item.tooltip = new vscode.MarkdownString(`$(${look.icon}) **${escapeMarkdown(task.taskName)}** (${task.catalog}) — ${look.label}\n\n${describeProgress(task)}\n\nClick to show it in Prospecting Tasks.`, true);
     this.item.command = { command: REVEAL_TASK_COMMAND, title: 'Show Task', arguments: [task.catalog, task.taskId] };
     this.item.accessibilityInformation = { label: `Prospecting task ${task.taskName}: ${look.label}, ${describeProgress(task)}` };
     this.item.show();
@@ -70,6 +69,7 @@ export class TaskStatusBar extends Disposable {
     this.item.backgroundColor = undefined;
     this.item.tooltip = 'No prospecting task running. Click to open Prospecting Tasks.';
     this.item.command = { command: 'partnerCentral.tasks.focus', title: 'Show Prospecting Tasks' };
+    this.item.accessibilityInformation = undefined;
     this.item.show();
   }
 }

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
+import { LOAD_MORE_TASKS_COMMAND } from '../commands/tasks/refreshTasks';
 import type { PendingLaunch } from '../../core/pendingLaunches';
 import { deriveTaskState, type Catalog, type EngagementResult, type TaskRecord } from '../../core/tasks';
-import { engagementIcon, stateIcon, taskDescription, taskTooltip } from './taskPresentation';
+import { engagementIcon, escapeMarkdown, stateIcon, taskDescription, taskTooltip } from './taskPresentation';
 
 /** Nodes of the Prospecting Tasks view. Ids are stable, so expansion and selection survive refreshes. */
 export type TaskTreeNode =
@@ -65,7 +66,7 @@ export function toTreeItem(node: TaskTreeNode): vscode.TreeItem {
       item.id = `loadMore/${node.catalog}`;
       item.iconPath = new vscode.ThemeIcon(node.loading ? 'loading~spin' : 'ellipsis');
       item.contextValue = 'loadMore';
-      if (!node.loading) item.command = { command: 'partnerCentral.loadMoreTasks', title: 'Load More Tasks', arguments: [node.catalog] };
+      if (!node.loading) item.command = { command: LOAD_MORE_TASKS_COMMAND, title: 'Load More Tasks', arguments: [node.catalog] };
       return item;
     }
     case 'message': {
@@ -90,9 +91,9 @@ function engagementDescription(engagement: EngagementResult, title: string | und
 }
 
 function engagementTooltip(engagement: EngagementResult, title: string | undefined): vscode.MarkdownString {
-  const lines = [`**${engagement.engagementId}**${title ? ` — ${title}` : ''}`, '', `Status: ${engagement.status}`];
+  const lines = [`**${engagement.engagementId}**${title ? ` — ${escapeMarkdown(title)}` : ''}`, '', `Status: ${engagement.status}`];
   if (engagement.engagementContextId) lines.push(`Engagement context: \`${engagement.engagementContextId}\``);
   if (engagement.reasonCode) lines.push(`Reason: \`${engagement.reasonCode}\``);
-  if (engagement.message) lines.push('', engagement.message);
+  if (engagement.message) lines.push('', escapeMarkdown(engagement.message));
   return new vscode.MarkdownString(lines.join('\n\n'));
 }

@@ -10,6 +10,9 @@ import { toTreeItem, type TaskTreeNode } from './taskTreeItems';
 export class TaskTreeProvider extends Disposable implements vscode.TreeDataProvider<TaskTreeNode> {
   private readonly changed = this.register(new vscode.EventEmitter<TaskTreeNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly filterChanged = this.register(new vscode.EventEmitter<string>());
+  /** The name filter changed ('' when cleared): the view's message says what is shown. */
+  readonly onDidChangeFilter = this.filterChanged.event;
   private nameFilter = '';
   private readonly detailErrors = new Map<string, string>();
 
@@ -28,9 +31,22 @@ export class TaskTreeProvider extends Disposable implements vscode.TreeDataProvi
   }
 
   setFilter(filter: string): void {
-    this.nameFilter = filter.trim();
+    const trimmed = filter.trim();
+    if (trimmed === this.nameFilter) return;
+    this.nameFilter = trimmed;
     void vscode.commands.executeCommand('setContext', 'partnerCentral.tasksFiltered', this.nameFilter !== '');
+    this.filterChanged.fire(this.nameFilter);
     this.changed.fire(undefined);
+  }
+
+  /** Whether the name filter lets the task through. */
+  shows(task: TaskRecord): boolean {
+    return this.nameFilter === '' || task.taskName.toLowerCase().includes(this.nameFilter.toLowerCase());
+  }
+
+  /** The catalog's tasks the view lists (the name filter applied), newest first. */
+  visibleTasks(catalog: Catalog): TaskRecord[] {
+    return this.monitor.tasks(catalog).filter((task) => this.shows(task));
   }
 
   refresh(): void {
@@ -56,8 +72,7 @@ export class TaskTreeProvider extends Disposable implements vscode.TreeDataProvi
     const pages = this.monitor.pageState(catalog);
     if (!pages.loaded && !pages.loading && !pages.error) void this.monitor.loadFirstPage(catalog);
 
-    const filter = this.nameFilter.toLowerCase();
-    const tasks = this.monitor.tasks(catalog).filter((task) => filter === '' || task.taskName.toLowerCase().includes(filter));
+    const tasks = this.visibleTasks(catalog);
     const pending = this.pendingLaunches.list().filter((launch) => launch.catalog === catalog);
     const nodes: TaskTreeNode[] = [
       ...pending.map((launch): TaskTreeNode => ({ kind: 'pending', launch })),
@@ -67,7 +82,7 @@ export class TaskTreeProvider extends Disposable implements vscode.TreeDataProvi
       nodes.push({ kind: 'message', id: `error/${catalog}`, label: `Could not list ${catalog} tasks`, detail: pages.error, icon: 'warning', command: { command: 'partnerCentral.refreshTasks', title: 'Retry' } });
     }
     if (pages.nextToken || (pages.loading && pages.loaded)) nodes.push({ kind: 'loadMore', catalog, loading: pages.loading !== undefined });
-    if (filter !== '' && tasks.length === 0 && this.monitor.tasks(catalog).length > 0) {
+    if (this.nameFilter !== '' && tasks.length === 0 && this.monitor.tasks(catalog).length > 0) {
       nodes.push({ kind: 'message', id: 'filter/none', label: `No task name contains "${this.nameFilter}"`, icon: 'filter', command: { command: 'partnerCentral.clearTaskFilter', title: 'Clear Filter' } });
     }
     if (nodes.length === 0 && pages.loading) {

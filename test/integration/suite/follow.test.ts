@@ -7,11 +7,11 @@ import * as vscode from 'vscode';
 import type { PartnerCentralApi } from '../../../src/extension';
 import type { TaskRecord } from '../../../src/core/tasks';
 import type { StartedBatch } from '../../../src/aws';
-import { PartnerCentralConnection } from '../../../src/ui/connection';
+import { PartnerCentralConnection, type AwsModule, type PartnerCentralClient } from '../../../src/ui/connection';
 import { TaskHistory } from '../../../src/ui/tasks/taskHistory';
 import { TaskMonitor } from '../../../src/ui/tasks/taskMonitor';
 import type { TaskTreeNode } from '../../../src/ui/tasks/taskTreeItems';
-import { counts, knownEngagements, reset } from '../support/emulatorControl';
+import { counts, injectFault, knownEngagements, reset } from '../support/emulatorControl';
 import { ScriptedPrompts } from '../support/scriptedPrompts';
 
 const EXTENSION_ID = 'partner-central-tools.partner-central-prospecting';
@@ -91,6 +91,7 @@ suite('Following tasks', function () {
   test('a task is followed to completion: tree items, status bar and notification at each stage', async () => {
     const ids = [...succeeding.slice(100, 104), failing[0]];
     const task = await launch('Follow me', ids);
+    await vscode.commands.executeCommand('partnerCentral.showTaskDetails', task);
 
     const running = await taskNode(task.taskId);
     assert.equal(running.item.label, 'Follow me');
@@ -129,6 +130,14 @@ suite('Following tasks', function () {
 
     const note = await prompts.waitForMessage(/Prospecting task "Follow me" finished in Sandbox: 5\/5 done · 1 failed/);
     assert.deepEqual(note.actions, ['Show Results', 'Retry Failed']);
+
+    const details = vscode.workspace.textDocuments.find((document) => document.uri.scheme === 'partnercentral-task' && document.uri.path.endsWith(`/${task.taskId}.json`));
+    assert.ok(details, 'the details document opened while the task ran is still open');
+    await waitFor('the details document to follow the task to its end', () => /"state": "completedWithFailures"/.test(details.getText()), 10_000);
+
+    api.tree.setFilter('no task is named like this');
+    await vscode.commands.executeCommand('partnerCentral.revealTask', 'Sandbox', task.taskId);
+    assert.equal(api.tree.filter, '', 'revealing a task the name filter hid clears the filter');
   });
 
   test('Retry Failed starts a task holding exactly the failed engagements', async () => {
@@ -163,8 +172,74 @@ suite('Following tasks', function () {
       const exported = (Array.isArray(json) ? json : [json]) as Array<{ taskId: string; engagements: unknown[] }>;
       assert.equal(exported[0].taskId, finished.taskId);
       assert.equal(exported[0].engagements.length, 3);
+
+      api.tree.setFilter('Export me');
+      prompts.saveTo = vscode.Uri.file(path.join(folder, 'filtered.csv'));
+      await vscode.commands.executeCommand('partnerCentral.exportResults');
+      await prompts.waitForMessage(/Exported 3 engagement results to filtered\.csv/);
+      const rows = fs.readFileSync(path.join(folder, 'filtered.csv'), 'utf8').trim().split(/\r?\n/).slice(1);
+      assert.ok(rows.every((row) => row.includes(finished.taskId)), 'from the view title: only the tasks the name filter shows');
     } finally {
+      api.tree.setFilter('');
       fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  test('polling errors are told once, not a flood, and following carries on when they stop', async () => {
+    const task = await launch('Bumpy ride', [succeeding[140], succeeding[141]]);
+    // Two polls' worth of List attempts fail (the SDK tries each call 5 times), then the service recovers.
+    await injectFault('ListProspectingFromEngagementTasks', 'internal', 10);
+    const warning = await prompts.waitForMessage(/Following Sandbox tasks failed/);
+    assert.equal(warning.level, 'warning');
+    const finished = await waitFor('the task to finish after the errors', () => api.monitor.task('Sandbox', task.taskId)?.endTime !== undefined && api.monitor.task('Sandbox', task.taskId), 60_000);
+    assert.equal(finished.completedCount + finished.failedCount, 2);
+    assert.equal(prompts.messages.filter((message) => /Following Sandbox tasks failed/.test(message.message)).length, 1, 'one message for the whole run of failures');
+  });
+
+  test('with catalog "ask", Switch Catalog switches only the view, and the view says which catalog it shows', async () => {
+    const settings = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('partnerCentral');
+    await settings().update('catalog', 'ask', vscode.ConfigurationTarget.Global);
+    prompts.catalog = 'Sandbox';
+    await vscode.commands.executeCommand('partnerCentral.switchCatalog');
+    assert.equal(api.viewDescription(), 'Sandbox');
+
+    prompts.catalog = 'AWS';
+    await vscode.commands.executeCommand('partnerCentral.switchCatalog');
+    assert.equal(settings().inspect('catalog')?.globalValue, 'ask', 'the catalog is still asked for at each launch');
+    assert.equal(api.viewDescription(), 'AWS');
+    const roots = await api.tree.getChildren();
+    assert.ok(roots.every((node) => node.kind !== 'task' || node.task.catalog === 'AWS'), 'the view lists AWS tasks only');
+
+    prompts.catalog = 'Sandbox';
+    await vscode.commands.executeCommand('partnerCentral.switchCatalog');
+    assert.equal(api.viewDescription(), 'Sandbox');
+  });
+
+  test('answers still in flight when the account changes are dropped, not mixed into the new account', async () => {
+    const state = new MemoryMemento();
+    const log = vscode.window.createOutputChannel('Partner Central (account switch test)', { log: true });
+    const accountChanged = new vscode.EventEmitter<void>();
+    let account = 'first@emulator';
+    let answerList: (page: { tasks: TaskRecord[] }) => void = () => undefined;
+    const listed = new Promise<{ tasks: TaskRecord[] }>((resolve) => { answerList = resolve; });
+    const aws = { listRecentTasks: () => listed, lookUpEngagementTitles: async () => new Map<string, string>() };
+    const monitor = new TaskMonitor(log, {
+      aws: async () => aws as unknown as AwsModule,
+      client: async () => ({}) as PartnerCentralClient,
+      onDidChangeAccount: accountChanged.event,
+    }, new TaskHistory(state, () => account));
+    try {
+      const loading = monitor.loadFirstPage('Sandbox');
+      account = 'second@emulator';
+      accountChanged.fire();
+      answerList({ tasks: [{ taskId: 'task-0123456789abcd', catalog: 'Sandbox', taskName: 'First account', startTime: new Date().toISOString(), endTime: new Date().toISOString(), totalCount: 1, completedCount: 1, failedCount: 0 }] });
+      await loading;
+      assert.deepEqual(monitor.tasks('Sandbox'), [], 'the first account\'s list is not shown for the second');
+      assert.deepEqual(new TaskHistory(state, () => account).load(), [], 'nor saved in its history');
+    } finally {
+      monitor.dispose();
+      accountChanged.dispose();
+      log.dispose();
     }
   });
 

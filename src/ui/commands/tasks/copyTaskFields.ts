@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { explainError, formatExplanation } from '../../../core/errorExplanations';
+import type { TaskRecord } from '../../../core/tasks';
 import type { TaskTreeNode } from '../../tasks/taskTreeItems';
 import { resolveTask, type TaskCommandServices } from './taskCommandServices';
 
@@ -35,8 +37,20 @@ export function registerCopyTaskFields(services: TaskCommandServices): vscode.Di
       }
       const task = await resolveTask(services, arg, 'Copy the engagement IDs of which task?');
       if (!task) return;
-      const ids = task.engagements?.map((engagement) => engagement.engagementId) ?? task.identifiers ?? (await services.monitor.ensureDetails(task, true)).engagements?.map((engagement) => engagement.engagementId) ?? [];
-      await copy(services, ids.join('\n'), `${ids.length} engagement ID${ids.length === 1 ? '' : 's'}`);
+      const ids = await engagementIds(services, task);
+      if (ids) await copy(services, ids.join('\n'), `${ids.length} engagement ID${ids.length === 1 ? '' : 's'}`);
     }),
   );
+}
+
+/** The task's engagement IDs: known here, or fetched (a task listed by the service comes without them). */
+async function engagementIds(services: TaskCommandServices, task: TaskRecord): Promise<string[] | undefined> {
+  const known = task.engagements?.map((engagement) => engagement.engagementId) ?? task.identifiers;
+  if (known) return known;
+  try {
+    return (await services.monitor.ensureDetails(task, true)).engagements?.map((engagement) => engagement.engagementId) ?? [];
+  } catch (error) {
+    await services.launch.prompts().show('error', `Could not fetch the engagements of "${task.taskName}": ${formatExplanation(explainError(error, { catalog: task.catalog }))}. Nothing was copied.`);
+    return undefined;
+  }
 }

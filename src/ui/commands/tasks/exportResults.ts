@@ -8,17 +8,20 @@ import type { TaskCommandServices } from './taskCommandServices';
 export const EXPORT_RESULTS_COMMAND = 'partnerCentral.exportResults';
 
 /**
- * Per-engagement results of one task (from its item) or of every task in the view, to CSV or JSON.
+ * Per-engagement results of one task (from its item) or of every task the view lists (its name filter
+ * applied), to CSV or JSON.
  * Tasks whose results were never fetched are fetched first.
  */
 export function registerExportResults(services: TaskCommandServices): vscode.Disposable {
   return vscode.commands.registerCommand(EXPORT_RESULTS_COMMAND, async (arg?: unknown) => {
     const node = arg as TaskTreeNode | undefined;
     const catalog = services.viewCatalog.get();
-    const chosen = node?.kind === 'task' || node?.kind === 'engagement' ? [node.task] : services.monitor.tasks(catalog);
+    const chosen = node?.kind === 'task' || node?.kind === 'engagement' ? [node.task] : services.tree.visibleTasks(catalog);
     const prompts = services.launch.prompts();
     if (chosen.length === 0) {
-      await prompts.show('info', `There are no ${catalog} tasks to export yet.`);
+      await prompts.show('info', services.tree.filter
+        ? `No ${catalog} task name contains "${services.tree.filter}": there is nothing to export.`
+        : `There are no ${catalog} tasks to export yet.`);
       return;
     }
     const baseName = chosen.length === 1 ? safeFileName(chosen[0].taskName) : `prospecting-${catalog.toLowerCase()}`;
@@ -33,7 +36,12 @@ export function registerExportResults(services: TaskCommandServices): vscode.Dis
     const tasks = await withResults(services, chosen);
     if (!tasks) return;
     const asJson = path.extname(target.path).toLowerCase() === '.json';
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(asJson ? tasksToJson(tasks) : tasksToCsv(tasks)));
+    try {
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(asJson ? tasksToJson(tasks) : tasksToCsv(tasks)));
+    } catch (error) {
+      await prompts.show('error', `Could not write ${path.basename(target.path)}: ${error instanceof Error ? error.message : String(error)}. Nothing was exported.`);
+      return;
+    }
     const rows = tasks.reduce((total, task) => total + (task.engagements?.length ?? 0), 0);
     services.launch.log.info(`Exported ${rows} engagement results of ${tasks.length} task${tasks.length === 1 ? '' : 's'} to ${target.fsPath}`);
     const open = 'Open File';

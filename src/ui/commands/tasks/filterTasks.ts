@@ -5,9 +5,6 @@ export const FILTER_TASKS_COMMAND = 'partnerCentral.filterTasks';
 export const CLEAR_TASK_FILTER_COMMAND = 'partnerCentral.clearTaskFilter';
 
 export function registerFilterTasks(services: TaskCommandServices): vscode.Disposable {
-  const showFilter = (): void => {
-    services.treeView.message = services.tree.filter ? `Tasks whose name contains "${services.tree.filter}"` : undefined;
-  };
   return vscode.Disposable.from(
     vscode.commands.registerCommand(FILTER_TASKS_COMMAND, async () => {
       const filter = await vscode.window.showInputBox({
@@ -15,13 +12,8 @@ export function registerFilterTasks(services: TaskCommandServices): vscode.Dispo
         prompt: 'Show only tasks whose name contains this text (empty shows all)',
         value: services.tree.filter,
       });
-      if (filter === undefined) return;
-      services.tree.setFilter(filter);
-      showFilter();
+      if (filter !== undefined) services.tree.setFilter(filter);
     }),
-    vscode.commands.registerCommand(CLEAR_TASK_FILTER_COMMAND, () => {
-      services.tree.setFilter('');
-      showFilter();
-    }),
+    vscode.commands.registerCommand(CLEAR_TASK_FILTER_COMMAND, () => services.tree.setFilter('')),
   );
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { explainError, formatExplanation } from '../../../core/errorExplanations';
 import type { Catalog } from '../../../core/tasks';
 import type { TaskCommandServices } from './taskCommandServices';
 
@@ -7,8 +8,17 @@ export const LOAD_MORE_TASKS_COMMAND = 'partnerCentral.loadMoreTasks';
 
 export function registerRefreshTasks(services: TaskCommandServices): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(REFRESH_TASKS_COMMAND, () =>
-      vscode.window.withProgress({ location: { viewId: 'partnerCentral.tasks' } }, () => services.monitor.refresh(services.viewCatalog.get()))),
+    vscode.commands.registerCommand(REFRESH_TASKS_COMMAND, async () => {
+      const catalog = services.viewCatalog.get();
+      try {
+        await vscode.window.withProgress({ location: { viewId: 'partnerCentral.tasks' } }, () => services.monitor.refresh(catalog));
+      } catch (error) {
+        // A failed listing shows in the view; this is the poll of the active tasks that follows it.
+        const explanation = formatExplanation(explainError(error, { catalog }));
+        services.launch.log.warn(`Refreshing ${catalog} tasks failed: ${explanation}`);
+        await services.launch.prompts().show('error', `Could not refresh the running ${catalog} tasks: ${explanation}.`);
+      }
+    }),
     vscode.commands.registerCommand(LOAD_MORE_TASKS_COMMAND, (catalog?: Catalog) =>
       services.monitor.loadMore(catalog ?? services.viewCatalog.get())),
   );

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { planBatches } from '../../../core/batchPlanning';
+import { explainError, formatExplanation } from '../../../core/errorExplanations';
 import { truncateWithEllipsis, MAX_TASK_NAME_LENGTH } from '../../../core/taskNames';
 import { failedEngagementIds, type TaskRecord } from '../../../core/tasks';
 import { confirmCatalog } from '../../launch/chooseCatalog';
@@ -11,7 +12,13 @@ export const RETRY_FAILED_COMMAND = 'partnerCentral.retryFailed';
 /** A new task (or tasks, past 100) holding exactly the engagements that failed in this one. */
 export async function retryFailed(services: TaskCommandServices, task: TaskRecord): Promise<void> {
   const prompts = services.launch.prompts();
-  const detailed = await services.monitor.ensureDetails(task, task.engagements === undefined);
+  let detailed: TaskRecord;
+  try {
+    detailed = await services.monitor.ensureDetails(task, task.engagements === undefined);
+  } catch (error) {
+    await prompts.show('error', `Could not fetch which engagements failed in "${task.taskName}": ${formatExplanation(explainError(error, { catalog: task.catalog }))}. Nothing was started.`);
+    return;
+  }
   const ids = failedEngagementIds(detailed);
   if (ids.length === 0) {
     await prompts.show('info', `No engagement failed in "${task.taskName}", so there is nothing to retry.`);

@@ -1,9 +1,13 @@
 import * as vscode from 'vscode';
 import type { Catalog } from '../../../core/tasks';
-import { REVEAL_TASK_COMMAND } from '../../tasks/taskStatusBar';
 import type { TaskCommandServices } from './taskCommandServices';
 
-/** Shows a task in Prospecting Tasks, selected and expanded (the status bar item and notifications use it). */
+export const REVEAL_TASK_COMMAND = 'partnerCentral.revealTask';
+
+/**
+ * Shows a task in Prospecting Tasks, selected and expanded (the status bar item and notifications use it).
+ * A name filter that hides the task is cleared first: the user asked to see that task.
+ */
 export function registerRevealTask(services: TaskCommandServices): vscode.Disposable {
   return vscode.commands.registerCommand(REVEAL_TASK_COMMAND, async (catalog?: Catalog, taskId?: string) => {
     const task = catalog && taskId ? services.monitor.task(catalog, taskId) : undefined;
@@ -15,6 +19,7 @@ export function registerRevealTask(services: TaskCommandServices): vscode.Dispos
       await services.launch.prompts().show('info', `Task "${task.taskName}" is in the ${task.catalog} catalog; switch the catalog to see it in the view.`);
       return;
     }
+    if (!services.tree.shows(task)) services.tree.setFilter('');
     await services.treeView.reveal({ kind: 'task', task }, { select: true, focus: true, expand: true });
   });
 }

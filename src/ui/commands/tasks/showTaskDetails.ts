@@ -5,20 +5,21 @@ import { resolveTask, type TaskCommandServices } from './taskCommandServices';
 
 export const SHOW_TASK_DETAILS_COMMAND = 'partnerCentral.showTaskDetails';
 
-/** The full task, as fetched now, in a read-only JSON document. */
+/** The full task, as fetched now, in a read-only JSON document that follows the task while it is open. */
 export function registerShowTaskDetails(services: TaskCommandServices): vscode.Disposable {
   return vscode.commands.registerCommand(SHOW_TASK_DETAILS_COMMAND, async (arg?: unknown) => {
     const task = await resolveTask(services, arg, 'Show the details of which task?');
     if (!task) return;
+    let problem: string | undefined;
     try {
       await services.monitor.ensureDetails(task, true);
     } catch (error) {
-      services.launch.log.warn(`Fetching task ${task.taskId} failed: ${formatExplanation(explainError(error, { catalog: task.catalog }))}`);
+      problem = formatExplanation(explainError(error, { catalog: task.catalog }));
+      services.launch.log.warn(`Fetching task ${task.taskId} failed: ${problem}`);
     }
-    const uri = taskDetailsUri(task.catalog, task.taskId);
-    services.details.update(uri);
-    const document = await vscode.workspace.openTextDocument(uri);
+    const document = await vscode.workspace.openTextDocument(taskDetailsUri(task.catalog, task.taskId));
     await vscode.languages.setTextDocumentLanguage(document, 'json');
     await vscode.window.showTextDocument(document, { preview: true });
+    if (problem) void services.launch.prompts().show('warning', `Could not fetch the latest state of "${task.taskName}": ${problem}. Showing what was known.`);
   });
 }

@@ -1,19 +1,18 @@
 import * as vscode from 'vscode';
 import { describeProgress, type TaskRecord } from '../../../core/tasks';
 import type { LaunchServices } from '../../launch/launchServices';
-import type { TaskDetailsDocuments } from '../../tasks/taskDetailsDocument';
 import type { TaskMonitor } from '../../tasks/taskMonitor';
 import type { TaskTreeNode } from '../../tasks/taskTreeItems';
 import type { TaskTreeProvider } from '../../tasks/taskTreeProvider';
 import type { ViewCatalog } from '../../viewCatalog';
 
+/** What the commands acting on tasks work with; built once in activate(). */
 export interface TaskCommandServices {
   readonly monitor: TaskMonitor;
   readonly tree: TaskTreeProvider;
   readonly treeView: vscode.TreeView<TaskTreeNode>;
   readonly viewCatalog: ViewCatalog;
   readonly launch: LaunchServices;
-  readonly details: TaskDetailsDocuments;
 }
 
 function isNode(value: unknown): value is TaskTreeNode {
