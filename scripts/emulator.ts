@@ -1,4 +1,12 @@
-import { DEFAULT_CREDENTIALS, startEmulator, type EmulatorCredentials, type EmulatorOptions, type RunningEmulator } from '../src/emulator';
+import {
+  CONTROL_PREFIX,
+  DEFAULT_CREDENTIALS,
+  startEmulator,
+  type EmulatorCredentials,
+  type EmulatorOptions,
+  type EngagementListing,
+  type RunningEmulator,
+} from '../src/emulator';
 import { onCleanup } from './processes';
 
 export type { EmulatorOptions, RunningEmulator };
@@ -26,16 +34,15 @@ export async function startEmulatorBeside(options: EmulatorOptions = {}): Promis
   };
   // The first key pair the emulator accepts (the documentation's example pair unless told otherwise).
   const credentials = options.credentials?.[0] ?? DEFAULT_CREDENTIALS;
-  const endpoint = emulator.endpoint.replace(/\/$/, '');
   return {
     emulator,
     credentials,
     env: {
-      AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING: endpoint,
+      AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING: emulator.endpoint,
       AWS_ACCESS_KEY_ID: credentials.accessKeyId,
       AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
       AWS_REGION: 'us-east-1',
-      PARTNER_CENTRAL_EMULATOR_URL: endpoint,
+      PARTNER_CENTRAL_EMULATOR_URL: emulator.endpoint,
       // Never pick up a developer's real profile or session while pointed at the emulator.
       AWS_PROFILE: undefined,
       AWS_SESSION_TOKEN: credentials.sessionToken,
@@ -45,7 +52,7 @@ export async function startEmulatorBeside(options: EmulatorOptions = {}): Promis
 
 export interface SampleEngagement {
   id: string;
-  title?: string;
+  title: string;
   /** The emulator fails the prospecting of this one, with this reason code. */
   reasonCode?: string;
 }
@@ -58,24 +65,16 @@ export interface SampleEngagements {
 }
 
 async function listEngagements(endpoint: string, query: string): Promise<SampleEngagement[]> {
-  const response = await fetch(`${endpoint}/__emulator/engagements?catalog=Sandbox&${query}`);
-  if (!response.ok) throw new Error(`GET /__emulator/engagements?${query} answered ${response.status}`);
-  const body = (await response.json()) as { engagements?: { id: string; title?: string; failing?: boolean; reasonCode?: string }[] };
-  return (body.engagements ?? [])
-    .filter((e) => typeof e?.id === 'string' && /^eng-[0-9a-z]{14}$/.test(e.id))
-    .map((e) => ({ id: e.id, title: e.title, reasonCode: e.reasonCode }));
+  const response = await fetch(`${endpoint}${CONTROL_PREFIX}engagements?catalog=Sandbox&${query}`);
+  if (!response.ok) throw new Error(`GET ${CONTROL_PREFIX}engagements?${query} answered ${response.status}: ${await response.text()}`);
+  const listing = (await response.json()) as EngagementListing;
+  return listing.engagements.map(({ id, title, reasonCode }) => ({ id, title, reasonCode }));
 }
 
 /** Sandbox engagements of the running emulator, from its control API (GET /__emulator/engagements). */
 export async function sampleEngagements(endpoint: string, succeeding = 12, failing = 3): Promise<SampleEngagements> {
   return {
     succeeding: await listEngagements(endpoint, `limit=${succeeding}&failing=false`),
-    failing: await listEngagements(endpoint, `limit=${failing}&failing=true`).catch(() => []),
+    failing: await listEngagements(endpoint, `limit=${failing}&failing=true`),
   };
-}
-
-/** Known Sandbox engagement ids (succeeding ones first). */
-export async function knownEngagementIds(endpoint: string, limit = 20): Promise<string[]> {
-  const sample = await sampleEngagements(endpoint, limit, 0);
-  return sample.succeeding.map((e) => e.id);
 }

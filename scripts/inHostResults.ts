@@ -17,3 +17,12 @@ export function printResults(results: InHostResults): void {
   if (results.fatal) console.log(`\n  The suites could not run: ${results.fatal}`);
   console.log(`\n  ${results.passes} passing, ${results.failures} failing, ${results.pending} pending (${(results.durationMs / 1000).toFixed(1)} s in the extension host)\n`);
 }
+
+/** Why an in-host run failed (no results, a fatal error, failing tests, or no test at all), or undefined when it passed. */
+export function inHostFailure(results: InHostResults | undefined): string | undefined {
+  if (!results) return 'no results from the extension host';
+  if (results.fatal) return 'the suites could not run';
+  if (results.failures > 0) return `${results.failures} failing`;
+  if (results.passes === 0) return 'no test ran (nothing compiled under out/test/integration, or PARTNER_CENTRAL_TEST_GREP matches nothing)';
+  return undefined;
+}

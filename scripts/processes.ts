@@ -176,11 +176,17 @@ export function startGroup(name: string, command: string, args: string[], option
 export async function run(command: string, args: string[], options: SpawnOptions & { timeoutMs?: number } = {}): Promise<void> {
   const { timeoutMs = 15 * 60_000, ...spawnOptions } = options;
   const started = startGroup(`${command} ${args.join(' ')}`, command, args, { stdio: 'inherit', ...spawnOptions });
-  const timer = setTimeout(() => void started.stop(1000), timeoutMs);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    void started.stop(1000);
+  }, timeoutMs);
   const code = await started.exited;
   clearTimeout(timer);
   await started.stop(1000);
-  if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${code} (cwd ${String(spawnOptions.cwd ?? process.cwd())})`);
+  const where = `(cwd ${String(spawnOptions.cwd ?? process.cwd())})`;
+  if (timedOut) throw new Error(`${command} ${args.join(' ')} timed out after ${Math.round(timeoutMs / 1000)} s and was stopped ${where}`);
+  if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${code} ${where}`);
 }
 
 export function sleep(ms: number): Promise<void> {

@@ -4,7 +4,7 @@ import type { InHostResults } from '../test/integration/index';
 import { launchBrowser } from './browser';
 import { IN_HOST_TESTS_ENTRY, REPO_ROOT, TEST_RESULTS_DIR } from './paths';
 import { runMain, waitForJsonFile } from './processes';
-import { printResults } from './inHostResults';
+import { inHostFailure, printResults } from './inHostResults';
 import { startStack } from './stack';
 
 /**
@@ -54,8 +54,8 @@ runMain(async () => {
   } catch (e) {
     error = e;
   }
-  const failed = !results || results.failures > 0 || Boolean(results.fatal);
-  if (failed) {
+  const failure = inHostFailure(results);
+  if (failure) {
     await session.page.screenshot({ path: path.join(OUT_DIR, 'workbench.png') }).catch(() => undefined);
     const logs = stack.server.collectLogs(OUT_DIR);
     if (pageErrors.length > 0) fs.writeFileSync(path.join(OUT_DIR, 'page-errors.txt'), pageErrors.join('\n'));
@@ -66,7 +66,9 @@ runMain(async () => {
   if (results) printResults(results);
   if (error) {
     console.error(`[in-host] FAILED: ${error instanceof Error ? error.message : String(error)} (no results from the extension host; see ${path.relative(REPO_ROOT, OUT_DIR)}/)`);
+  } else if (failure) {
+    console.error(`[in-host] FAILED: ${failure}`);
   }
   console.log(`[in-host] wall time ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return failed ? 1 : 0;
+  return failure ? 1 : 0;
 });

@@ -21,17 +21,14 @@ export interface SampleWorkspace {
 
 export const MALFORMED_IDS = ['eng-ABC123', 'eng-12345', 'engagement-0000000000000x', 'eng_0123456789abcd'];
 export const UNKNOWN_IDS = ['eng-zzzzzzzzzzzzzz', 'eng-0000000000000q'];
-/** Used only when no emulator runs: valid-looking ids nobody knows. */
-const PLACEHOLDERS: SampleEngagement[] = ['eng-0a1b2c3d4e5f6g', 'eng-1h2i3j4k5l6m7n', 'eng-8o9p0q1r2s3t4u'].map((id) => ({ id }));
 
-export function createSampleWorkspace(folder: string, engagements: SampleEngagements | undefined): SampleWorkspace {
-  const fromEmulator = Boolean(engagements && engagements.succeeding.length > 0);
-  const ok = fromEmulator ? engagements!.succeeding : PLACEHOLDERS;
-  const failing = engagements?.failing ?? [];
+export function createSampleWorkspace(folder: string, engagements: SampleEngagements): SampleWorkspace {
+  const { succeeding: ok, failing } = engagements;
+  if (ok.length === 0) throw new Error('The emulator listed no succeeding Sandbox engagement for the sample workspace');
   fs.rmSync(folder, { recursive: true, force: true });
   fs.mkdirSync(path.join(folder, '.vscode'), { recursive: true });
   const pick = (i: number) => ok[i % ok.length]!.id;
-  const describe = (e: SampleEngagement) => `- ${e.id}  ${e.title ?? ''}`.trimEnd();
+  const describe = (e: SampleEngagement) => `- ${e.id}  ${e.title}`.trimEnd();
 
   const mainFile = path.join(folder, 'engagements.md');
   fs.writeFileSync(
@@ -39,9 +36,7 @@ export function createSampleWorkspace(folder: string, engagements: SampleEngagem
     [
       '# Q3 prospecting list',
       '',
-      fromEmulator
-        ? 'Generated from the running Partner Central emulator (Sandbox catalog): the ids below are real for it.'
-        : 'No emulator was running when this workspace was generated: these ids are placeholders.',
+      'Generated from the running Partner Central emulator (Sandbox catalog): the ids below are real for it.',
       'Select some lines, right-click, and start a prospecting task.',
       '',
       '## Ready to prospect',
@@ -89,7 +84,7 @@ export function createSampleWorkspace(folder: string, engagements: SampleEngagem
   return {
     folder,
     mainFile,
-    known: fromEmulator ? ok.map((e) => e.id) : [],
+    known: ok.map((e) => e.id),
     failing: failing.map((e) => e.id),
     malformed: MALFORMED_IDS,
     unknown: UNKNOWN_IDS,

@@ -29,14 +29,22 @@ export interface StackOptions {
 /** How long the emulator's prospecting tasks run in test runs (short, so suites can follow tasks to the end). */
 export const TEST_TASK_SECONDS = Number(process.env.PARTNER_CENTRAL_EMULATOR_TASK_SECONDS ?? 5);
 
+/** The emulator (registered for cleanup) and a sample workspace in `folder` generated from its engagement ids. */
+export async function startEmulatorWithWorkspace(
+  folder: string,
+  options: EmulatorOptions,
+): Promise<{ emulator: EmulatorHandle; workspace: SampleWorkspace }> {
+  const emulator = await startEmulatorBeside(options);
+  const engagements = await sampleEngagements(emulator.emulator.endpoint);
+  fs.mkdirSync(path.dirname(folder), { recursive: true });
+  return { emulator, workspace: createSampleWorkspace(folder, engagements) };
+}
+
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const emulatorOptions: EmulatorOptions = { seed: 42, taskDurationSeconds: TEST_TASK_SECONDS, ...options.emulator };
-  const emulator = await startEmulatorBeside(emulatorOptions);
-  const engagements = await sampleEngagements(emulator.emulator.endpoint);
-  console.log(`[stack] emulator on ${emulator.emulator.endpoint} (sample: ${engagements.succeeding.length} + ${engagements.failing.length} failing Sandbox engagements)`);
   const folder = options.workspaceFolder ?? path.join(CACHE_DIR, 'sample-workspace');
-  fs.mkdirSync(path.dirname(folder), { recursive: true });
-  const workspace = createSampleWorkspace(folder, engagements);
+  const { emulator, workspace } = await startEmulatorWithWorkspace(folder, emulatorOptions);
+  console.log(`[stack] emulator on ${emulator.emulator.endpoint} (sample: ${workspace.known.length} + ${workspace.failing.length} failing Sandbox engagements)`);
   const env = {
     ...emulator.env,
     PARTNER_CENTRAL_EMULATOR_TASK_SECONDS: String(emulatorOptions.taskDurationSeconds),

@@ -2,10 +2,9 @@ import { spawnSync, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { startEmulatorBeside, sampleEngagements } from './emulator';
 import { CACHE_DIR, REPO_ROOT } from './paths';
 import { isShuttingDown, killGroup, onCleanup, runMain, sleep, startGroup } from './processes';
-import { createSampleWorkspace } from './sampleWorkspace';
+import { startEmulatorWithWorkspace } from './stack';
 import { startCodeServer } from './codeServer/server';
 
 /**
@@ -26,6 +25,16 @@ function option(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 const flag = (name: string) => process.argv.includes(name);
+
+function numberOption(name: string, fallback: number, min: number, max: number, integer = false): number {
+  const text = option(name);
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || (integer && !Number.isInteger(value)) || value < min || value > max) {
+    throw new Error(`${name} must be a${integer ? ' whole' : ''} number from ${min} to ${max}, got "${text}"`);
+  }
+  return value;
+}
 
 /** The desktop `code` CLI, unless it is the remote CLI of the VS Code this terminal runs in. */
 function desktopCode(): string | undefined {
@@ -49,20 +58,15 @@ function pidsWith(marker: string): number[] {
   }
 }
 
-async function waitForever(until: Promise<unknown>): Promise<void> {
-  await until;
-}
-
 runMain(async () => {
   const mode = flag('--code-server') ? 'code-server' : flag('--desktop') ? 'desktop' : desktopCode() ? 'desktop' : 'code-server';
-  const emulator = await startEmulatorBeside({ taskDurationSeconds: Number(option('--task-seconds') ?? 20), throttle: true });
-  const engagements = emulator ? await sampleEngagements(emulator.emulator.endpoint) : undefined;
-  const workspace = createSampleWorkspace(path.join(CACHE_DIR, 'sample-workspace'), engagements);
-  const env = { ...emulator.env };
+  const taskSeconds = numberOption('--task-seconds', 20, 0, 86_400);
+  const port = option('--port') === undefined ? undefined : numberOption('--port', 0, 1, 65_535, true);
+  const { emulator, workspace } = await startEmulatorWithWorkspace(path.join(CACHE_DIR, 'sample-workspace'), { taskDurationSeconds: taskSeconds });
+  const env = emulator.env;
 
   console.log('');
-  if (emulator) console.log(`  Emulator:   ${emulator.emulator.endpoint}  (Sandbox; access key ${emulator.credentials.accessKeyId})`);
-  else console.log('  Emulator:   not available (src/emulator does not export startEmulator yet): the extension talks to nobody');
+  console.log(`  Emulator:   ${emulator.emulator.endpoint}  (Sandbox; access key ${emulator.credentials.accessKeyId})`);
   console.log(`  Workspace:  ${workspace.folder}  (${workspace.known.length} known, ${workspace.failing.length} failing, ${workspace.malformed.length} malformed, ${workspace.unknown.length} unknown ids)`);
 
   if (mode === 'desktop') {
@@ -91,12 +95,11 @@ runMain(async () => {
     });
     console.log(`  VS Code:    desktop (${code}), extension from ${REPO_ROOT}`);
     console.log('\n  Close the window or press Ctrl-C to stop everything.\n');
-    await waitForever(vscode.exited);
+    await vscode.exited;
     if (isShuttingDown()) await sleep(60_000);
     return 0;
   }
 
-  const port = option('--port') ? Number(option('--port')) : undefined;
   const server = await startCodeServer({ env, port, echo: flag('--verbose') });
   const url = server.url({ folder: workspace.folder, extensionDevelopmentPath: REPO_ROOT });
   fs.writeFileSync(path.join(CACHE_DIR, 'start-url.txt'), `${url}\n`);

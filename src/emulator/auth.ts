@@ -3,7 +3,7 @@ import { type IncomingHttpHeaders } from 'node:http';
 import { Hash } from '@smithy/hash-node';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { type EmulatorCredentials } from './options';
+import { type EmulatorCredentials, REGION } from './options';
 import { errors } from './wire';
 
 export const SIGNING_SERVICE = 'partnercentral-selling';
@@ -54,13 +54,20 @@ export async function authenticate(
     throw errors.incompleteSignature("Authorization header requires a valid 'X-Amz-Date' header");
   }
   if (scopeDate !== amzDate.slice(0, 8)) throw errors.invalidSignature(`Credential should be scoped to a valid date: '${amzDate.slice(0, 8)}'`);
+  if (region !== REGION) throw errors.invalidSignature(`Credential should be scoped to a valid region, not '${region}'.`);
   if (service !== SIGNING_SERVICE) throw errors.invalidSignature(`Credential should be scoped to correct service: '${SIGNING_SERVICE}'`);
-  if (Math.abs(wallClockMs - signingDate.getTime()) > MAX_SKEW_MS) {
+  const nowText = formatAmzDate(new Date(wallClockMs));
+  if (signingDate.getTime() < wallClockMs - MAX_SKEW_MS) {
     const earliest = formatAmzDate(new Date(wallClockMs - MAX_SKEW_MS));
-    throw errors.invalidSignature(`Signature expired: ${amzDate} is now earlier than ${earliest} (${formatAmzDate(new Date(wallClockMs))} - 5 min.)`);
+    throw errors.invalidSignature(`Signature expired: ${amzDate} is now earlier than ${earliest} (${nowText} - 5 min.)`);
+  }
+  if (signingDate.getTime() > wallClockMs + MAX_SKEW_MS) {
+    const latest = formatAmzDate(new Date(wallClockMs + MAX_SKEW_MS));
+    throw errors.invalidSignature(`Signature not yet current: ${amzDate} is still later than ${latest} (${nowText} + 5 min.)`);
   }
 
   const signedHeaders = signedHeaderList.split(';');
+  if (!signedHeaders.includes('host')) throw errors.incompleteSignature("'Host' must be a 'SignedHeader' in the AWS Authorization.");
   const expected = await expectedSignature(request, known, signedHeaders, region, service, signingDate);
   if (expected === undefined || !constantTimeEqual(expected, signature)) {
     throw errors.invalidSignature(

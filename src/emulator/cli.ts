@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_CREDENTIALS, type EmulatorOptions, startEmulator } from './index';
+import { type EmulatorOptions, startEmulator } from './index';
+import { DEFAULT_CREDENTIALS, DEFAULT_ENGAGEMENTS_PER_CATALOG, DEFAULT_TASK_DURATION_SECONDS, REGION } from './options';
 
 export const DEFAULT_PORT = 8899;
 
@@ -10,8 +11,8 @@ Local emulator of the AWS Partner Central Selling prospecting API (awsJson1_0, S
 
 Options:
   --port <p>              TCP port (default ${DEFAULT_PORT}; 0 = any free port)
-  --engagements <n>       engagements per catalog, AWS and Sandbox (default 500)
-  --task-duration <sec>   seconds a prospecting task runs (default 30; 0 = done at once)
+  --engagements <n>       engagements per catalog, AWS and Sandbox (default ${DEFAULT_ENGAGEMENTS_PER_CATALOG})
+  --task-duration <sec>   seconds a prospecting task runs (default ${DEFAULT_TASK_DURATION_SECONDS}; 0 = done at once)
   --no-throttle           disable the per-access-key quotas (2 Start/s, 100 Get/s, 50 List/s, 10 other reads/s)
   --seed <n>              seed of the generated engagements (default 1)
   --help                  show this help
@@ -90,13 +91,13 @@ async function main(): Promise<void> {
 
   process.stdout.write(
     `Partner Central Selling emulator listening on ${emulator.endpoint}\n` +
-      `  catalogs AWS and Sandbox, ${options.engagementsPerCatalog ?? 500} engagements each; ` +
-      `tasks take ${options.taskDurationSeconds ?? 30} s; throttling ${options.throttle ? 'on' : 'off'}\n` +
+      `  catalogs AWS and Sandbox, ${options.engagementsPerCatalog ?? DEFAULT_ENGAGEMENTS_PER_CATALOG} engagements each; ` +
+      `tasks take ${options.taskDurationSeconds ?? DEFAULT_TASK_DURATION_SECONDS} s; throttling ${options.throttle ? 'on' : 'off'}\n` +
       `  Point the AWS SDK or CLI at it with:\n` +
       `    AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING=${emulator.endpoint}\n` +
       `    AWS_ACCESS_KEY_ID=${DEFAULT_CREDENTIALS.accessKeyId}\n` +
       `    AWS_SECRET_ACCESS_KEY=${DEFAULT_CREDENTIALS.secretAccessKey}\n` +
-      `    AWS_REGION=us-east-1\n` +
+      `    AWS_REGION=${REGION}\n` +
       `  Control API: ${emulator.endpoint}/__emulator/ (counts, faults, reset, engagements). Ctrl+C to stop.\n`,
   );
 

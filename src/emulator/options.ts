@@ -1,3 +1,5 @@
+import { performance } from 'node:perf_hooks';
+
 export interface EmulatorCredentials {
   accessKeyId: string;
   secretAccessKey: string;
@@ -22,6 +24,8 @@ export interface EmulatorOptions {
   accountId?: string;
   /** Clock (ms) for task progress, for tests; default Date.now. */
   now?: () => number;
+  /** Monotonic clock (ms) that refills the quota buckets, for tests; default performance.now. */
+  quotaClock?: () => number;
 }
 
 /** The example key pair from the AWS documentation: public, safe to print. */
@@ -31,6 +35,8 @@ export const DEFAULT_CREDENTIALS: EmulatorCredentials = Object.freeze({
 });
 
 export const REGION = 'us-east-1';
+export const DEFAULT_ENGAGEMENTS_PER_CATALOG = 500;
+export const DEFAULT_TASK_DURATION_SECONDS = 30;
 
 export interface EmulatorConfig {
   port: number;
@@ -41,12 +47,13 @@ export interface EmulatorConfig {
   credentials: readonly EmulatorCredentials[];
   accountId: string;
   now: () => number;
+  quotaClock: () => number;
 }
 
 export function resolveOptions(options: EmulatorOptions = {}): EmulatorConfig {
   const port = options.port ?? 0;
-  const engagementsPerCatalog = options.engagementsPerCatalog ?? 500;
-  const taskDurationSeconds = options.taskDurationSeconds ?? 30;
+  const engagementsPerCatalog = options.engagementsPerCatalog ?? DEFAULT_ENGAGEMENTS_PER_CATALOG;
+  const taskDurationSeconds = options.taskDurationSeconds ?? DEFAULT_TASK_DURATION_SECONDS;
   const accountId = options.accountId ?? '123456789012';
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`port must be an integer 0..65535, got ${port}`);
   if (!Number.isInteger(engagementsPerCatalog) || engagementsPerCatalog < 0 || engagementsPerCatalog > 100_000) {
@@ -65,5 +72,6 @@ export function resolveOptions(options: EmulatorOptions = {}): EmulatorConfig {
     credentials: options.credentials ?? [DEFAULT_CREDENTIALS],
     accountId,
     now: options.now ?? Date.now,
+    quotaClock: options.quotaClock ?? (() => performance.now()),
   };
 }

@@ -1,5 +1,3 @@
-import { performance } from 'node:perf_hooks';
-
 /** Requests per second per access key, from the service quotas; each bucket holds one second's worth. */
 export const QUOTA_RATES = {
   StartProspectingFromEngagementTask: 2,
@@ -13,11 +11,11 @@ interface Bucket {
   updatedMs: number;
 }
 
-/** Token buckets per access key and quota. Uses the real monotonic clock, not the emulator's `now`. */
+/** Token buckets per access key and quota, on a monotonic clock (not the emulator's `now`, which tests freeze). */
 export class QuotaLimiter {
   private readonly buckets = new Map<string, Bucket>();
 
-  constructor(private readonly clockMs: () => number = () => performance.now()) {}
+  constructor(private readonly clockMs: () => number) {}
 
   /** Takes one token; false when the bucket is empty (the caller answers ThrottlingException). */
   take(accessKeyId: string, quota: keyof typeof QUOTA_RATES): boolean {

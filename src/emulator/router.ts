@@ -1,4 +1,4 @@
-import { type OperationName } from './model';
+import { type OperationName, isOperation } from './model';
 import { type Operation } from './operations/context';
 import { getEngagement } from './operations/getEngagement';
 import { getProspectingFromEngagementTask } from './operations/getTask';
@@ -26,5 +26,5 @@ export const ROUTES: Record<OperationName, Route> = {
 export function operationFromTarget(target: string | undefined): OperationName | undefined {
   if (!target?.startsWith(TARGET_PREFIX)) return undefined;
   const name = target.slice(TARGET_PREFIX.length);
-  return Object.prototype.hasOwnProperty.call(ROUTES, name) ? (name as OperationName) : undefined;
+  return isOperation(name) ? name : undefined;
 }

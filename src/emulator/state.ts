@@ -10,10 +10,11 @@ export class EmulatorState {
   readonly catalogs: Record<Catalog, EngagementCatalog>;
   readonly tasks = new TaskStore();
   readonly faults = new FaultQueue();
-  readonly quotas = new QuotaLimiter();
+  readonly quotas: QuotaLimiter;
   private requests = emptyRequestCounts();
 
   constructor(readonly config: EmulatorConfig) {
+    this.quotas = new QuotaLimiter(config.quotaClock);
     const taken = new Set<string>();
     this.catalogs = Object.fromEntries(
       CATALOGS.map((catalog) => [catalog, generateCatalog(catalog, config.engagementsPerCatalog, config.seed, config.accountId, taken)]),

@@ -63,7 +63,7 @@ suite('Partner Central in the real workbench (code-server + Chromium)', () => {
 
   test('right-clicking selected text in an editor opens the context menu', async () => {
     const { workbench, stack } = e2e();
-    const id = stack.workspace.known[0] ?? stack.workspace.malformed[0]!;
+    const id = stack.workspace.known[0]!;
     const scene = await contextMenuOnSelection(workbench, path.basename(stack.workspace.mainFile), id);
     await workbench.closeContextMenu();
     assert.equal(scene.selectedLength, id.length, `Selecting "${id}" selected ${scene.selectedLength} characters`);

@@ -229,21 +229,11 @@ export class Workbench {
 
   /** Selects `text` in the active editor as a person would: click before it, then shift-click after it. */
   async selectText(text: string): Promise<void> {
-    const box = await this.textBox(this.editorLine(text), text);
-    await this.page.mouse.click(box.x + 1, box.y + box.height / 2);
-    await this.page.keyboard.down('Shift');
-    await this.page.mouse.click(box.x + box.width - 1, box.y + box.height / 2);
-    await this.page.keyboard.up('Shift');
-    await this.page.waitForTimeout(200);
-    if ((await this.selectedLength()) !== text.length) {
-      // Fall back to the keyboard: put the caret at the text and extend by its length.
-      await this.page.mouse.click(box.x + 1, box.y + box.height / 2);
-      for (let i = 0; i < text.length; i++) await this.page.keyboard.press('Shift+ArrowRight');
-    }
+    await this.selectRange(text, text, text.length);
   }
 
   /**
-   * Selects from the start of `from` to the end of `to` (on a later line) as a person would: click before
+   * Selects from the start of `from` to the end of `to` (on the same or a later line) as a person would: click before
    * the one, shift-click after the other. Returns the number of characters selected. With
    * `expectedLength`, falls back to the keyboard when the mouse selected something else.
    */

@@ -2,12 +2,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { downloadAndUnzipVSCode } from '@vscode/test-electron';
-import { startEmulatorBeside, sampleEngagements } from '../../scripts/emulator';
-import { printResults } from '../../scripts/inHostResults';
+import { inHostFailure, printResults } from '../../scripts/inHostResults';
 import { CACHE_DIR, IN_HOST_TESTS_ENTRY, REPO_ROOT, TEST_RESULTS_DIR } from '../../scripts/paths';
 import { onCleanup, runMain, startGroup } from '../../scripts/processes';
-import { createSampleWorkspace } from '../../scripts/sampleWorkspace';
-import { TEST_TASK_SECONDS } from '../../scripts/stack';
+import { TEST_TASK_SECONDS, startEmulatorWithWorkspace } from '../../scripts/stack';
 import { RESULTS_ENV, type InHostResults } from './index';
 
 /**
@@ -33,9 +31,10 @@ runMain(async () => {
     );
   }
 
-  const emulator = await startEmulatorBeside({ seed: 42, taskDurationSeconds: TEST_TASK_SECONDS });
-  const engagements = emulator ? await sampleEngagements(emulator.emulator.endpoint) : undefined;
-  const workspace = createSampleWorkspace(path.join(CACHE_DIR, 'sample-workspace-desktop'), engagements);
+  const { emulator, workspace } = await startEmulatorWithWorkspace(path.join(CACHE_DIR, 'sample-workspace-desktop'), {
+    seed: 42,
+    taskDurationSeconds: TEST_TASK_SECONDS,
+  });
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'pc-vscode-desktop-'));
   onCleanup('desktop scratch folders', () => fs.rmSync(scratch, { recursive: true, force: true }));
   const resultsDir = path.join(TEST_RESULTS_DIR, 'in-host-desktop');
@@ -60,7 +59,7 @@ runMain(async () => {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...emulator.env,
-    ...(emulator ? { PARTNER_CENTRAL_EMULATOR_TASK_SECONDS: String(TEST_TASK_SECONDS) } : {}),
+    PARTNER_CENTRAL_EMULATOR_TASK_SECONDS: String(TEST_TASK_SECONDS),
     [RESULTS_ENV]: resultsFile,
   };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
@@ -75,7 +74,10 @@ runMain(async () => {
   clearTimeout(timer);
   await vscode.stop(2000);
   await emulator.emulator.close();
-  if (fs.existsSync(resultsFile)) printResults(JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as InHostResults);
+  const results = fs.existsSync(resultsFile) ? (JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as InHostResults) : undefined;
+  if (results) printResults(results);
+  const failure = inHostFailure(results);
+  if (failure) console.error(`[desktop] FAILED: ${failure}`);
   console.log(`[desktop] VS Code exited with ${code}; wall time ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return code === 0 ? 0 : 1;
+  return code === 0 && !failure ? 0 : 1;
 });

@@ -24,14 +24,16 @@ export interface TestClientOptions {
   credentials?: EmulatorCredentials;
   /** Milliseconds added to the SDK's clock when signing (to produce stale signatures). */
   systemClockOffset?: number;
+  /** Defaults to us-east-1, the only region the emulator (and Partner Central) accepts. */
+  region?: string;
 }
 
-/** An SDK client for an emulator endpoint (region us-east-1). Call destroy() when done. */
+/** An SDK client for an emulator endpoint. Call destroy() when done. */
 export function makeClient(endpoint: string, options: TestClientOptions = {}): PartnerCentralSellingClient {
   const credentials = options.credentials ?? DEFAULT_CREDENTIALS;
   return new PartnerCentralSellingClient({
     endpoint,
-    region: 'us-east-1',
+    region: options.region ?? 'us-east-1',
     credentials: {
       accessKeyId: credentials.accessKeyId,
       secretAccessKey: credentials.secretAccessKey,

@@ -1,4 +1,5 @@
 import { type Catalog } from '../model';
+import { REGION } from '../options';
 import { hashedSuffix } from '../random';
 import { engagementStatus } from '../tasks/progress';
 import { type Task, type TaskStore } from '../tasks/store';
@@ -17,7 +18,7 @@ interface ProspectingOutcome {
 }
 
 export function engagementArn(accountId: string, catalog: Catalog, id: string): string {
-  return `arn:aws:partnercentral:us-east-1:${accountId}:catalog/${catalog}/engagement/${id}`;
+  return `arn:aws:partnercentral:${REGION}:${accountId}:catalog/${catalog}/engagement/${id}`;
 }
 
 /** Completed prospecting of this engagement at `nowMs`, newest first. */

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { emulatorUrl } from '../support/emulatorControl';
 
 const EXTENSION_ID = 'partner-central-tools.partner-central-prospecting';
 /** The contract other parts (README, walkthroughs, e2e tests) rely on. */
@@ -135,21 +136,17 @@ suite('Extension host', () => {
 });
 
 suite('Emulator beside the extension host', () => {
-  const emulatorUrl = process.env.PARTNER_CENTRAL_EMULATOR_URL;
-
-  test('the SDK endpoint and credentials reach the extension host', function () {
-    if (!emulatorUrl) this.skip();
-    assert.equal(process.env.AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING, emulatorUrl);
+  test('the SDK endpoint and credentials reach the extension host', () => {
+    assert.equal(process.env.AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING, emulatorUrl());
     assert.ok(process.env.AWS_ACCESS_KEY_ID, 'AWS_ACCESS_KEY_ID is not set');
     assert.ok(process.env.AWS_SECRET_ACCESS_KEY, 'AWS_SECRET_ACCESS_KEY is not set');
     assert.equal(process.env.AWS_REGION, 'us-east-1');
   });
 
-  test('the control API answers and knows Sandbox engagements', async function () {
-    if (!emulatorUrl) this.skip();
-    const counts = await fetch(new URL('/__emulator/counts', emulatorUrl));
+  test('the control API answers and knows Sandbox engagements', async () => {
+    const counts = await fetch(new URL('/__emulator/counts', emulatorUrl()));
     assert.equal(counts.status, 200, `GET /__emulator/counts answered ${counts.status}`);
-    const list = await fetch(new URL('/__emulator/engagements?catalog=Sandbox&limit=5', emulatorUrl));
+    const list = await fetch(new URL('/__emulator/engagements?catalog=Sandbox&limit=5', emulatorUrl()));
     assert.equal(list.status, 200, `GET /__emulator/engagements answered ${list.status}`);
     const body = JSON.stringify(await list.json());
     assert.match(body, /eng-[0-9a-z]{14}/, `No engagement id in ${body.slice(0, 200)}`);

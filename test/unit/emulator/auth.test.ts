@@ -64,6 +64,25 @@ describe('emulator: authentication (SigV4)', () => {
     assert.match(error.message, /Signature expired/);
     const raw = await rawRequest(emulator.endpoint, { operation: 'ListEngagements', body: '{}', signingDate: new Date(Date.now() + 6 * 60_000) });
     assert.equal(raw.status, 403);
+    assert.equal(raw.json?.__type, 'com.amazonaws.partnercentralselling#InvalidSignatureException');
+    assert.match(String(raw.json?.message), /^Signature not yet current: \d{8}T\d{6}Z is still later than/);
+  });
+
+  it('answers InvalidSignatureException for a credential scoped to another region', async () => {
+    const client = emulator.client({ maxAttempts: 1, region: 'eu-west-1' });
+    const error = await expectError(client.send(list), 'InvalidSignatureException');
+    assert.match(error.message, /scoped to a valid region, not 'eu-west-1'/);
+  });
+
+  it('answers IncompleteSignatureException when the Host header is not signed', async () => {
+    const body = '{"Catalog":"Sandbox"}';
+    const headers = await signedHeadersFor(body, emulator.port, { unsignableHeaders: new Set(['host']) });
+    assert.doesNotMatch(headers.authorization ?? '', /SignedHeaders=[^,]*host/);
+    const response = await fetch(`${emulator.endpoint}/`, { method: 'POST', headers, body });
+    assert.equal(response.status, 403);
+    const json = (await response.json()) as { __type: string; message: string };
+    assert.equal(json.__type, 'com.amazonaws.partnercentralselling#IncompleteSignatureException');
+    assert.match(json.message, /'Host' must be a 'SignedHeader'/);
   });
 
   it('lets the SDK correct its clock skew from the response Date and retry', async () => {
@@ -88,13 +107,14 @@ describe('emulator: authentication (SigV4)', () => {
 });
 
 /** Headers of a request signed for `body` (host included in the signature, dropped for fetch to set). */
-async function signedHeadersFor(body: string, port: number): Promise<Record<string, string>> {
+async function signedHeadersFor(body: string, port: number, options: { unsignableHeaders?: Set<string> } = {}): Promise<Record<string, string>> {
   const signer = new SignatureV4({ credentials: DEFAULT_CREDENTIALS, region: 'us-east-1', service: 'partnercentral-selling', sha256: Hash.bind(null, 'sha256') });
   const signed = await signer.sign(
     new HttpRequest({
       method: 'POST', protocol: 'http:', hostname: '127.0.0.1', path: '/', body,
       headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'AWSPartnerCentralSelling.ListEngagements' },
     }),
+    options,
   );
   const { host: _host, ...headers } = signed.headers;
   return headers;

@@ -1,20 +1,29 @@
 import * as assert from 'node:assert/strict';
+import { performance } from 'node:perf_hooks';
 import { ListEngagementsCommand, StartProspectingFromEngagementTaskCommand } from '@aws-sdk/client-partnercentral-selling';
+import { QuotaLimiter } from '../../../src/emulator/quotas';
 import { type TestEmulator, startTestEmulator } from '../../support/emulator';
 import { expectError } from './expectError';
 
 describe('emulator: quotas', () => {
   let emulator: TestEmulator;
   let ids: string[];
+  // Burst tests stop the buckets' clock: on a busy machine a burst can take longer than one token's refill
+  // (100 ms at 10/s), which would let one request too many through.
+  let frozenAt: number | undefined;
 
   before(async () => {
-    emulator = await startTestEmulator({ engagementsPerCatalog: 20 });
+    emulator = await startTestEmulator({ engagementsPerCatalog: 20, quotaClock: () => frozenAt ?? performance.now() });
     ids = await emulator.engagements('Sandbox', { limit: 2 });
   });
   after(() => emulator.close());
   beforeEach(() => emulator.reset());
+  afterEach(() => {
+    frozenAt = undefined;
+  });
 
   it('throttles a burst of Starts beyond 2/s (maxAttempts 1 sees ThrottlingException)', async () => {
+    frozenAt = performance.now();
     const client = emulator.client({ maxAttempts: 1 });
     const results = await Promise.allSettled(
       Array.from({ length: 5 }, (_, i) => client.send(new StartProspectingFromEngagementTaskCommand({ Catalog: 'Sandbox', Identifiers: ids, TaskName: `burst ${i}` }))),
@@ -38,6 +47,7 @@ describe('emulator: quotas', () => {
   });
 
   it('keeps separate buckets per quota: other reads at 10/s', async () => {
+    frozenAt = performance.now();
     const client = emulator.client({ maxAttempts: 1 });
     const results = await Promise.allSettled(Array.from({ length: 14 }, () => client.send(new ListEngagementsCommand({ Catalog: 'Sandbox', MaxResults: 1 }))));
     assert.equal(results.filter((r) => r.status === 'fulfilled').length, 10);
@@ -55,5 +65,21 @@ describe('emulator: quotas', () => {
     } finally {
       await free.close();
     }
+  });
+});
+
+describe('emulator: QuotaLimiter', () => {
+  it('refills each bucket at its rate on its own clock, up to one second of requests', () => {
+    let now = 0;
+    const limiter = new QuotaLimiter(() => now);
+    const takes = (n: number) => Array.from({ length: n }, () => limiter.take('AKIA1', 'StartProspectingFromEngagementTask')).filter(Boolean).length;
+    assert.equal(takes(5), 2);
+    now += 499;
+    assert.equal(takes(1), 0);
+    now += 1;
+    assert.equal(takes(2), 1);
+    now += 60_000;
+    assert.equal(takes(5), 2, 'a long pause refills one second of requests, no more');
+    assert.equal(limiter.take('AKIA2', 'StartProspectingFromEngagementTask'), true, 'buckets are per access key');
   });
 });
