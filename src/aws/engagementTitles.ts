@@ -1,4 +1,5 @@
-import { ListEngagementsCommand, type PartnerCentralSellingClient } from '@aws-sdk/client-partnercentral-selling';
+import { type PartnerCentralSellingClient, paginateListEngagements } from '@aws-sdk/client-partnercentral-selling';
+import { type CallOptions } from './prospectingTasks';
 
 /** ListEngagements takes at most 10 EngagementIdentifier values per call. */
 const IDS_PER_CALL = 10;
@@ -11,23 +12,19 @@ export async function lookUpEngagementTitles(
   client: PartnerCentralSellingClient,
   catalog: string,
   ids: readonly string[],
-  options: { abortSignal?: AbortSignal } = {},
+  options: CallOptions = {},
 ): Promise<Map<string, string>> {
   const titles = new Map<string, string>();
   const distinct = [...new Set(ids)];
   for (let start = 0; start < distinct.length; start += IDS_PER_CALL) {
     const group = distinct.slice(start, start + IDS_PER_CALL);
-    let nextToken: string | undefined;
-    do {
-      const page = await client.send(
-        new ListEngagementsCommand({ Catalog: catalog, EngagementIdentifier: group, MaxResults: IDS_PER_CALL, NextToken: nextToken }),
-        options,
-      );
+    // One page holds the ≤ 10 matches; the paginator only follows a NextToken the service sends anyway.
+    const pages = paginateListEngagements({ client, pageSize: IDS_PER_CALL, stopOnSameToken: true }, { Catalog: catalog, EngagementIdentifier: group }, options);
+    for await (const page of pages) {
       for (const summary of page.EngagementSummaryList ?? []) {
         if (summary.Id && summary.Title !== undefined) titles.set(summary.Id, summary.Title);
       }
-      nextToken = page.NextToken;
-    } while (nextToken);
+    }
   }
   return titles;
 }

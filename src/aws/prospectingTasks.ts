@@ -2,6 +2,7 @@ import {
   GetProspectingFromEngagementTaskCommand,
   type GetProspectingFromEngagementTaskCommandOutput,
   ListProspectingFromEngagementTasksCommand,
+  type ListProspectingFromEngagementTasksCommandInput,
   type ListProspectingFromEngagementTasksCommandOutput,
   type PartnerCentralSellingClient,
   type ProspectingFromEngagementTaskSort,
@@ -10,13 +11,9 @@ import {
   type StartProspectingFromEngagementTaskCommandOutput,
   paginateListProspectingFromEngagementTasks,
 } from '@aws-sdk/client-partnercentral-selling';
+import { type StartRequestFields } from '../core/startRequestValidation';
 
-export interface StartProspectingTaskInput {
-  catalog: string;
-  clientToken: string;
-  identifiers: readonly string[];
-  taskName: string;
-}
+export type StartProspectingTaskInput = StartRequestFields;
 
 export interface CallOptions {
   abortSignal?: AbortSignal;
@@ -66,18 +63,19 @@ export function listProspectingTasks(
   return client.send(new ListProspectingFromEngagementTasksCommand({ ...listInput(filters), MaxResults: filters.maxResults, NextToken: filters.nextToken }), options);
 }
 
-/** Every task matching `filters`, page after page (the SDK paginator stops when NextToken is absent). */
+/** Every task matching `filters`, page after page (the SDK paginator stops when NextToken is absent or repeated). */
 export async function* iterateProspectingTasks(
   client: PartnerCentralSellingClient,
   filters: ProspectingTaskFilters,
   pageSize = 100,
+  options: CallOptions = {},
 ): AsyncGenerator<ProspectingTaskSummary, void, undefined> {
-  for await (const page of paginateListProspectingFromEngagementTasks({ client, pageSize }, listInput(filters))) {
+  for await (const page of paginateListProspectingFromEngagementTasks({ client, pageSize, stopOnSameToken: true }, listInput(filters), options)) {
     yield* page.TaskSummaries ?? [];
   }
 }
 
-function listInput(filters: ProspectingTaskFilters): { Catalog: string; TaskIdentifier?: string[]; TaskName?: string[]; StartAfter?: Date; StartBefore?: Date; Sort?: ProspectingFromEngagementTaskSort } {
+function listInput(filters: ProspectingTaskFilters): ListProspectingFromEngagementTasksCommandInput {
   return {
     Catalog: filters.catalog,
     TaskIdentifier: filters.taskIds,

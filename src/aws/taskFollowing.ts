@@ -1,8 +1,8 @@
 import { type PartnerCentralSellingClient } from '@aws-sdk/client-partnercentral-selling';
-import { recordFromDetails, recordFromSummary } from '../core/tasks/recordConversion';
+import { recordFromDetails, recordFromSummary, type TaskSummaryLike } from '../core/tasks/recordConversion';
 import { MAX_TASK_IDS_PER_LIST, type TaskFetchers } from '../core/tasks/polling/pollCatalog';
 import { type Catalog, type TaskRecord } from '../core/tasks/taskRecord';
-import { type CallOptions, getProspectingTask, listProspectingTasks } from './prospectingTasks';
+import { type CallOptions, getProspectingTask, iterateProspectingTasks, listProspectingTasks } from './prospectingTasks';
 
 /** Default page of the task tree. */
 export const DEFAULT_TASK_PAGE_SIZE = 50;
@@ -14,13 +14,11 @@ export function createTaskFetchers(client: PartnerCentralSellingClient, options:
       if (taskIds.length > MAX_TASK_IDS_PER_LIST) throw new RangeError(`At most ${MAX_TASK_IDS_PER_LIST} task ids per List call, got ${taskIds.length}`);
       if (taskIds.length === 0) return [];
       const tasks: TaskRecord[] = [];
-      let nextToken: string | undefined;
-      // One page holds all ≤ 10 matches; the loop only guards against a service that pages anyway.
-      do {
-        const page = await listProspectingTasks(client, { catalog, taskIds, maxResults: MAX_TASK_IDS_PER_LIST, nextToken }, options);
-        tasks.push(...toRecords(page.TaskSummaries, catalog));
-        nextToken = page.NextToken;
-      } while (nextToken);
+      // One page holds all ≤ 10 matches; the paginator only follows a NextToken the service sends anyway.
+      for await (const summary of iterateProspectingTasks(client, { catalog, taskIds }, MAX_TASK_IDS_PER_LIST, options)) {
+        const record = recordFromSummary(summary, catalog);
+        if (record) tasks.push(record);
+      }
       return tasks;
     },
     details: (catalog, taskId) => fetchTaskDetails(client, catalog, taskId, options),
@@ -72,6 +70,6 @@ export async function fetchTaskDetails(
   return recordFromDetails(await getProspectingTask(client, { catalog, taskId }, options), catalog, taskId);
 }
 
-function toRecords(summaries: Parameters<typeof recordFromSummary>[0][] | undefined, catalog: Catalog): TaskRecord[] {
+function toRecords(summaries: readonly TaskSummaryLike[] | undefined, catalog: Catalog): TaskRecord[] {
   return (summaries ?? []).map((summary) => recordFromSummary(summary, catalog)).filter((record) => record !== undefined);
 }

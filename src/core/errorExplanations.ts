@@ -55,6 +55,7 @@ export function explainError(error: unknown, context: ErrorContext = {}): ErrorE
   explanation.title = redactSecrets(explanation.title);
   explanation.detail = redactSecrets(explanation.detail);
   explanation.fixes = explanation.fixes.map(redactSecrets);
+  if (explanation.fields) explanation.fields = explanation.fields.map((field) => ({ ...field, message: redactSecrets(field.message) }));
   if (view.requestId) explanation.requestId = view.requestId;
   return explanation;
 }
@@ -95,7 +96,7 @@ function explainView(view: SdkErrorView, context: ErrorContext): ErrorExplanatio
       return {
         kind: 'conflict',
         title: 'The request conflicts with an earlier one',
-        detail: `${message} This launch's ClientToken was already used for a request with different parameters, so Partner Central refused to start a task with it.`,
+        detail: `${message} The request conflicts with the current state of the resource; for a Start, usually because its ClientToken was already used for a request with different parameters.`,
         fixes: [
           'Refresh the task list: the task you meant may already exist.',
           'Start again: a new launch gets a new ClientToken.',
@@ -108,7 +109,7 @@ function explainView(view: SdkErrorView, context: ErrorContext): ErrorExplanatio
         title: 'Partner Central is throttling requests',
         detail: `${triedSummary(view)} ${message}`.trim(),
         fixes: [
-          'Try again later: StartProspectingFromEngagementTask allows 2 requests per second per partner account, shared with everyone using that account.',
+          'Try again later: Partner Central limits the requests per second of each partner account (StartProspectingFromEngagementTask: 2), shared with everyone using that account.',
         ],
         retryable: true,
       };

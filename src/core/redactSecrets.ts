@@ -12,12 +12,12 @@ const REPLACEMENTS: ReadonlyArray<[RegExp, string | ((match: string, ...groups: 
     (_match, key: string) => `${key}${REDACTED}`,
   ],
   // Access key IDs (long-term AKIA…, temporary ASIA…, and the other IAM unique-ID prefixes).
-  [/\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|APKA|AROA|ASCA)[A-Z0-9]{12,}\b/g, `AKIA…${REDACTED}`],
+  [/\b(AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|APKA|AROA|ASCA)[A-Z0-9]{12,}\b/g, `$1…${REDACTED}`],
   // Session tokens: very long base64 runs.
   [/[A-Za-z0-9/+]{100,}={0,2}/g, REDACTED],
   // Secret access keys: 40 base64 characters mixing upper case, lower case and digits (a hex hash is left alone).
   [
-    /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g,
+    /(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g,
     (match: string) => (/[A-Z]/.test(match) && /[a-z]/.test(match) && /[0-9/+]/.test(match) ? REDACTED : match),
   ],
 ];
@@ -25,7 +25,7 @@ const REPLACEMENTS: ReadonlyArray<[RegExp, string | ((match: string, ...groups: 
 export function redactSecrets(text: string): string {
   let result = text;
   for (const [pattern, replacement] of REPLACEMENTS) {
-    result = result.replace(pattern, replacement as (match: string, ...groups: string[]) => string);
+    result = typeof replacement === 'string' ? result.replace(pattern, replacement) : result.replace(pattern, replacement);
   }
   return result;
 }

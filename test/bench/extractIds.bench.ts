@@ -1,5 +1,5 @@
 // Benchmark: engagement ID extraction vs ripgrep on a generated file.
-//   node out/test/bench/extractIds.bench.js            100 MB, best of 3
+//   node out/test/bench/extractIds.bench.js            100 MB, best of 7 (JIT-compiled code settles after a few runs)
 //   node out/test/bench/extractIds.bench.js --quick    ~5 MB, 1 run (CI: checks it still runs)
 //   node out/test/bench/extractIds.bench.js --dense    an ID on every other line (worst case for per-hit work)
 //   --keep leaves the generated file in the temp directory
@@ -13,7 +13,7 @@ const quick = process.argv.includes('--quick');
 const dense = process.argv.includes('--dense');
 const keepFile = process.argv.includes('--keep');
 const targetBytes = quick ? 5e6 : 100e6;
-const runs = quick ? 1 : 3;
+const runs = quick ? 1 : 7;
 const RIPGREP = '/usr/bin/rg';
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run measures the same file. */

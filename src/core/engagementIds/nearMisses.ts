@@ -40,19 +40,13 @@ export function classifyNearMiss(text: string, start: number, end: number): Near
   let bodyEnd = bodyStart;
   const bodyLimit = Math.min(end, bodyStart + MAX_BODY_READ);
   while (bodyEnd < bodyLimit && isAsciiAlphanumeric(text.charCodeAt(bodyEnd))) bodyEnd++;
-  const before = start > 0 ? text.charCodeAt(start - 1) : -1;
-  const after = bodyEnd < end ? text.charCodeAt(bodyEnd) : -1;
-  return describeNearMiss(text, start, end, bodyEnd, before, after);
-}
-
-function describeNearMiss(text: string, start: number, end: number, bodyEnd: number, before: number, after: number): NearMissVerdict | undefined {
-  const bodyStart = start + 4;
   const bodyLength = bodyEnd - bodyStart;
+  const after = bodyEnd < end ? text.charCodeAt(bodyEnd) : -1;
   const shape = describeShape(text, bodyStart, bodyEnd, end, after);
   if (!shape) return undefined;
 
   const problems: string[] = [];
-  if (isTokenChar(before)) {
+  if (start > 0 && isTokenChar(text.charCodeAt(start - 1))) {
     problems.push(`joined to the preceding '${text[start - 1]}': an ID must not directly follow a letter, digit, '_' or '-'`);
   }
   let hasUpperCase = text.slice(start, start + 3) !== 'eng';

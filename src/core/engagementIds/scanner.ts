@@ -64,7 +64,11 @@ export class EngagementIdScanner {
   private pendingOffset = 0;
   /** Index in `pending` where candidate search resumes (1 once pending holds a look-behind character). */
   private resumeAt = 0;
-  /** Newlines are counted up to this absolute offset; `line` is the line there, starting at `lineStart`. */
+  /**
+   * Every '\n' before this absolute offset is counted, and `line` (starting at `lineStart`) runs up to it. It
+   * stops at the next '\n' found, or the end of the text searched, so that a long line (minified JSON) holding
+   * many IDs is searched once, not once per ID.
+   */
   private countedTo = 0;
   private line = 1;
   private lineStart = 0;
@@ -148,7 +152,6 @@ export class EngagementIdScanner {
       if (start >= searchEnd) break;
       if (!this.takeId(text, start, textEnd)) this.takeNearMiss(text, start, textEnd);
     }
-    search.lastIndex = 0;
   }
 
   /** Records the ID at `start` if there is a well-formed, free-standing one; the hot path, kept allocation-free for repeats. */
@@ -214,7 +217,7 @@ export class EngagementIdScanner {
       this.line = line;
       this.lineStart = this.pendingOffset + at;
     }
-    this.countedTo = this.pendingOffset + index;
+    this.countedTo = this.pendingOffset + (newline === -1 ? text.length : newline);
   }
 }
 

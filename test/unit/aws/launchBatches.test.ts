@@ -48,6 +48,31 @@ describe('launchBatches against the emulator', function () {
     assert.deepEqual(store.list(), [], 'no pending launch left once outcomes are known');
   });
 
+  it('has each ClientToken saved before the first attempt, and sends it on every attempt', async () => {
+    const store = new InMemoryPendingLaunchStore();
+    const watched = createPartnerCentralClient({ endpoint: emulator.endpoint, maxAttempts: 3 });
+    const attempts: Array<{ token: string | undefined; saved: string[] }> = [];
+    // The finalizeRequest step runs inside the SDK's retry loop: once per HTTP attempt.
+    watched.middlewareStack.add(
+      (next) => (args) => {
+        attempts.push({ token: (args.input as { ClientToken?: string }).ClientToken, saved: store.list().map((launch) => launch.clientToken) });
+        return next(args);
+      },
+      { step: 'finalizeRequest', name: 'recordAttempts' },
+    );
+    try {
+      await emulator.injectFault({ operation: START, fault: 'internal', count: 1 });
+      const results = await launchBatches({ client: watched, catalog: 'Sandbox', batches: planBatches(ids.slice(0, 150), 'Saved first'), tokenStore: store });
+      const tokens = started(results).map((result) => result.clientToken);
+      assert.equal(tokens.length, 2);
+      assert.deepEqual(attempts.map((attempt) => attempt.token), [tokens[0], tokens[0], tokens[1]]);
+      for (const attempt of attempts) assert.ok(attempt.token && attempt.saved.includes(attempt.token), `token not saved before sending: ${JSON.stringify(attempt)}`);
+      assert.deepEqual(store.list(), []);
+    } finally {
+      watched.destroy();
+    }
+  });
+
   it('turns 250 IDs into exactly 3 tasks despite injected faults', async () => {
     // Faults are consumed first in, first out: give each batch its own, injected while launchBatches paces.
     const faultsBeforeBatch = [

@@ -154,4 +154,22 @@ describe('EngagementIdScanner', () => {
     assert.deepEqual(result.duplicates, [{ id: A, count: repeats }]);
     assert.ok(elapsed < 10_000, `took ${elapsed} ms`);
   });
+
+  it('reads a long line holding many distinct IDs once, not once per ID (minified JSON)', function () {
+    this.timeout(60_000);
+    // 200,000 IDs on one 4 MB line: searching the rest of the line for '\n' at every new ID took over 10 s.
+    const many = Array.from({ length: 200_000 }, (_, i) => `eng-${i.toString(36).padStart(14, '0')}`);
+    const json = `{\n"ids":${JSON.stringify(many)}}\n${A}`;
+    const started = Date.now();
+    const oneShot = extractEngagementIds(json);
+    const scanner = new EngagementIdScanner();
+    for (let at = 0; at < json.length; at += 1 << 20) scanner.push(json.slice(at, at + (1 << 20)));
+    const chunked = scanner.finish();
+    const elapsed = Date.now() - started;
+    assert.equal(oneShot.ids.length, many.length + 1);
+    assert.deepEqual(oneShot.ids[many.length - 1], { id: many[many.length - 1], line: 2, column: 8 + 21 * (many.length - 1) + 1 });
+    assert.deepEqual(oneShot.ids[many.length], { id: A, line: 3, column: 1 });
+    assert.deepEqual(chunked, oneShot);
+    assert.ok(elapsed < 5_000, `took ${elapsed} ms`);
+  });
 });

@@ -105,6 +105,16 @@ describe('explainError', () => {
     const e = explainError(sdkError('UnrecognizedClientException', 'The security token AKIAIOSFODNN7EXAMPLE with secret wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY is invalid'));
     assert.doesNotMatch(JSON.stringify(e), /IOSFODNN7EXAMPLE|wJalrXUtnFEMI/);
   });
+
+  it('never repeats a secret from a ValidationException ErrorList', () => {
+    const e = explainError(
+      sdkError('ValidationException', 'Invalid input', {
+        ErrorList: [{ FieldName: 'ClientToken', Code: 'INVALID_VALUE', Message: 'value ASIAIOSFODNN7EXAMPLE is invalid' }],
+      }),
+    );
+    assert.equal(e.fields?.[0].field, 'ClientToken');
+    assert.doesNotMatch(JSON.stringify(e), /IOSFODNN7EXAMPLE/);
+  });
 });
 
 describe('redactSecrets', () => {
@@ -118,11 +128,13 @@ describe('redactSecrets', () => {
       'X-Amz-Security-Token=FwoGZXIvYXdzEXAMPLE&x=1',
       '"SecretAccessKey": "abc"',
       'token ' + 'Ab1'.repeat(60),
+      'secret=Xk7pQ2mN9vB4cR8tY1wE5uI3oP6aS0dF7gH2jK4l',
     ].join('\n');
     const redacted = redactSecrets(text);
-    for (const secret of ['IOSFODNN7EXAMPLE', 'wJalrXUtnFEMI', 'aaaaaaaa', 'IQoJb3JpZ2luX2Vj', 'FwoGZXIvYXdz', '"abc"', 'Ab1Ab1Ab1']) {
+    for (const secret of ['IOSFODNN7EXAMPLE', 'wJalrXUtnFEMI', 'aaaaaaaa', 'IQoJb3JpZ2luX2Vj', 'FwoGZXIvYXdz', '"abc"', 'Ab1Ab1Ab1', 'Xk7pQ2mN9vB4']) {
       assert.ok(!redacted.includes(secret), `${secret} left in ${redacted}`);
     }
+    assert.match(redacted, /key ASIA…\[redacted\]/, 'the prefix tells a temporary key from a long-term one');
   });
 
   it('leaves ordinary text, IDs and hex hashes alone', () => {
