@@ -61,7 +61,7 @@ export interface LaunchBatchesInput {
 }
 
 /** Errors that would fail every remaining batch too: stop instead of repeating them. */
-const STOPPING_KINDS: ReadonlySet<ErrorKind> = new Set(['auth', 'accessDenied', 'network']);
+const STOPPING_KINDS: ReadonlySet<ErrorKind> = new Set(['auth', 'accessDenied', 'network', 'quotaExceeded']);
 /** Failures after which the task may exist: the ClientToken is kept for a safe retry. */
 const OUTCOME_UNKNOWN_KINDS: ReadonlySet<ErrorKind> = new Set(['network', 'serverError', 'unknown']);
 

@@ -7,6 +7,7 @@ export type ErrorKind =
   | 'accessDenied'
   | 'conflict'
   | 'throttled'
+  | 'quotaExceeded'
   | 'serverError'
   | 'auth'
   | 'network'
@@ -115,7 +116,7 @@ function explainView(view: SdkErrorView, context: ErrorContext): ErrorExplanatio
       };
     case 'ServiceQuotaExceededException':
       return {
-        kind: 'throttled',
+        kind: 'quotaExceeded',
         title: 'A Partner Central quota is used up',
         detail: message,
         fixes: ['Wait for the quota to reset (daily quotas count a rolling 24 hours), or ask AWS for a higher quota.'],

@@ -185,3 +185,21 @@ describe('launchBatches against the emulator', function () {
     for (let i = 1; i < launchedAt.length; i++) assert.ok(launchedAt[i] - launchedAt[i - 1] >= 495, `gap ${launchedAt[i] - launchedAt[i - 1]}`);
   });
 });
+
+describe('launchBatches when a quota is used up', () => {
+  it('stops: the remaining batches are skipped, not sent into the same refusal', async () => {
+    let sent = 0;
+    const refusing = {
+      send: async () => {
+        sent++;
+        throw Object.assign(new Error('Daily quota of StartProspectingFromEngagementTask reached'), { name: 'ServiceQuotaExceededException', $metadata: { httpStatusCode: 402 } });
+      },
+    } as unknown as PartnerCentralSellingClient;
+    const ids = Array.from({ length: 250 }, (_, i) => `eng-${String(i).padStart(14, '0')}`);
+    const results = await launchBatches({ client: refusing, catalog: 'Sandbox', batches: planBatches(ids, 'Quota'), tokenStore: new InMemoryPendingLaunchStore(), sleep: async () => undefined });
+    assert.deepEqual(results.map((result) => result.status), ['failed', 'skipped', 'skipped']);
+    assert.equal(sent, 1);
+    const [first] = results;
+    assert.ok(first.status === 'failed' && first.error.kind === 'quotaExceeded');
+  });
+});

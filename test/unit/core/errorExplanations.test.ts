@@ -69,6 +69,13 @@ describe('explainError', () => {
     assert.match(internal.detail, /Tried 3 times/);
   });
 
+  it('a used-up quota is not mistaken for throttling: it does not clear up by retrying', () => {
+    const quota = explainError(sdkError('ServiceQuotaExceededException', 'Daily quota reached'));
+    assert.equal(quota.kind, 'quotaExceeded');
+    assert.equal(quota.retryable, false);
+    assert.match(quota.fixes[0], /quota to reset/);
+  });
+
   it('auth errors explain how to fix the credentials', () => {
     for (const name of ['UnrecognizedClientException', 'InvalidSignatureException', 'ExpiredTokenException', 'MissingAuthenticationTokenException', 'CredentialsProviderError']) {
       const e = explainError(sdkError(name, 'denied'));
