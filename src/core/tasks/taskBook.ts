@@ -10,6 +10,8 @@ export interface TaskChange {
   stateChanged: boolean;
   /** EndTime appeared now on a task the book knew as active. A task first seen already finished is not 'finished'. */
   finished: boolean;
+  /** The service no longer knows the task: it left the book. */
+  removed?: boolean;
 }
 
 /** The TaskRecords of both catalogs, with change detection. */

@@ -190,6 +190,10 @@ export class TaskMonitor extends Disposable {
     if (changes.length === 0) return;
     for (const change of changes) {
       const { task, previous } = change;
+      if (change.removed) {
+        this.log.warn(`Task ${task.taskId} "${task.taskName}" (${task.catalog}) is no longer known to Partner Central: it is no longer followed`);
+        continue;
+      }
       if (change.stateChanged) {
         const from = previous ? deriveTaskState(previous) : 'new';
         this.log.info(`Task ${task.taskId} "${task.taskName}" (${task.catalog}): ${from} → ${deriveTaskState(task)}, ${describeProgress(task)}`);

@@ -14,8 +14,10 @@ export interface TaskFetchers {
 
 /**
  * One poll of a catalog: the active tasks summarised by List (10 per call), Get for each task that just
- * finished, then one upsert. All or nothing: when a call fails, the book is untouched and the error thrown,
- * so the next poll sees the same finishes again and no 'finished' change is lost.
+ * finished, then one upsert. An active task List does not return is asked for with Get: List can lag just
+ * after Start, and a task can vanish (the Sandbox catalog is refreshed about once a year); one that Get does
+ * not find either leaves the book, so it is not polled for ever. All or nothing: when a call fails, the book
+ * is untouched and the error thrown, so the next poll sees the same finishes again and no change is lost.
  */
 export async function pollCatalog(book: TaskBook, catalog: Catalog, fetchers: TaskFetchers): Promise<TaskChange[]> {
   const active = book.active(catalog);
@@ -35,7 +37,29 @@ export async function pollCatalog(book: TaskBook, catalog: Catalog, fetchers: Ta
       return mergeRecords(summary, await fetchers.details(catalog, summary.taskId));
     }),
   );
-  return book.upsert(updates);
+
+  const listed = new Set(relevant.map((summary) => summary.taskId));
+  const unlisted: TaskRecord[] = [];
+  const gone: TaskRecord[] = [];
+  for (const task of active.filter((candidate) => !listed.has(candidate.taskId))) {
+    try {
+      unlisted.push(await fetchers.details(catalog, task.taskId));
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+      gone.push(task);
+    }
+  }
+
+  const changes = book.upsert([...updates, ...unlisted]);
+  for (const task of gone) {
+    book.remove(catalog, task.taskId);
+    changes.push({ task, previous: task, stateChanged: false, finished: false, removed: true });
+  }
+  return changes;
+}
+
+function isNotFound(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'ResourceNotFoundException';
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {

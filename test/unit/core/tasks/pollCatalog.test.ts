@@ -23,7 +23,9 @@ function fakeFetchers(server: Map<string, TaskRecord>): TaskFetchers & { listCal
     async details(_catalog: Catalog, taskId: string): Promise<TaskRecord> {
       fetchers.getCalls.push(taskId);
       if (fetchers.failGet) throw new Error('Get failed');
-      return server.get(taskId)!;
+      const task = server.get(taskId);
+      if (!task) throw Object.assign(new Error(`Task ${taskId} not found`), { name: 'ResourceNotFoundException' });
+      return task;
     },
   };
   return fetchers;
@@ -107,5 +109,33 @@ describe('pollCatalog', () => {
     const changes = await pollCatalog(book, 'Sandbox', fetchers);
     assert.deepEqual(changes.map((c) => c.task.taskId), [task.taskId]);
     assert.equal(book.get('Sandbox', stranger.taskId), undefined);
+  });
+
+  it('asks Get about an active task List leaves out: found, it is updated; not found, it leaves the book', async () => {
+    const lagging = record({ totalCount: 3, startedHere: true });
+    const vanished = record({ totalCount: 3, startedHere: true });
+    const book = new TaskBook([lagging, vanished]);
+    const server = new Map([[lagging.taskId, finish(lagging)]]);
+    const fetchers = fakeFetchers(server);
+    const listOmitting = { ...fetchers, summaries: async () => [] as TaskRecord[] };
+
+    const changes = await pollCatalog(book, 'Sandbox', listOmitting);
+
+    assert.deepEqual(fetchers.getCalls.sort(), [lagging.taskId, vanished.taskId].sort());
+    const updated = changes.find((change) => change.task.taskId === lagging.taskId);
+    assert.ok(updated?.finished, 'the lagging task is seen finished through Get');
+    const removed = changes.find((change) => change.task.taskId === vanished.taskId);
+    assert.equal(removed?.removed, true);
+    assert.equal(book.get('Sandbox', vanished.taskId), undefined);
+    assert.equal(book.active('Sandbox').length, 0, 'nothing left to poll');
+  });
+
+  it('throws, changing nothing, when Get fails for another reason than not found', async () => {
+    const unlisted = record({ totalCount: 3, startedHere: true });
+    const book = new TaskBook([unlisted]);
+    const fetchers = fakeFetchers(new Map());
+    fetchers.failGet = true;
+    await assert.rejects(pollCatalog(book, 'Sandbox', { ...fetchers, summaries: async () => [] }), /Get failed/);
+    assert.ok(book.get('Sandbox', unlisted.taskId), 'still in the book');
   });
 });
