@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { describeProgress, type TaskRecord } from '../core/tasks';
 import type { Catalog } from './config';
 
 export interface EngagementChoice {
@@ -27,6 +28,10 @@ export interface Prompts {
   askTaskName(proposed: string, validate: (value: string) => string | undefined): Promise<string | undefined>;
   confirmProduction(engagements: number, tasks: number): Promise<ProductionAnswer | undefined>;
   askSaveLocation(title: string, defaultUri: vscode.Uri | undefined, filters: Record<string, string[]>): Promise<vscode.Uri | undefined>;
+  /** From the palette, the task a command acts on. */
+  pickTask(tasks: readonly TaskRecord[], purpose: string, catalog: Catalog): Promise<TaskRecord | undefined>;
+  /** The text task names must contain; empty shows all. */
+  askTaskFilter(current: string): Promise<string | undefined>;
   /** A notification with action buttons: resolves with the one pressed, undefined when dismissed. */
   show<T extends string>(level: MessageLevel, message: string, ...actions: T[]): Promise<T | undefined>;
 }
@@ -114,6 +119,22 @@ export class WorkbenchPrompts implements Prompts {
 
   askSaveLocation(title: string, defaultUri: vscode.Uri | undefined, filters: Record<string, string[]>): Promise<vscode.Uri | undefined> {
     return Promise.resolve(vscode.window.showSaveDialog({ title, defaultUri, filters, saveLabel: 'Export' }));
+  }
+
+  async pickTask(tasks: readonly TaskRecord[], purpose: string, catalog: Catalog): Promise<TaskRecord | undefined> {
+    const picked = await vscode.window.showQuickPick(
+      tasks.map((task) => ({ label: task.taskName, description: describeProgress(task), detail: task.taskId, task })),
+      { title: purpose, placeHolder: `Choose a ${catalog} task`, matchOnDescription: true, matchOnDetail: true },
+    );
+    return picked?.task;
+  }
+
+  askTaskFilter(current: string): Promise<string | undefined> {
+    return Promise.resolve(vscode.window.showInputBox({
+      title: 'Filter Prospecting Tasks by name',
+      prompt: 'Show only tasks whose name contains this text (empty shows all)',
+      value: current,
+    }));
   }
 
   async show<T extends string>(level: MessageLevel, message: string, ...actions: T[]): Promise<T | undefined> {

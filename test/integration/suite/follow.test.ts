@@ -196,6 +196,26 @@ suite('Following tasks', function () {
     assert.equal(prompts.messages.filter((message) => /Following Sandbox tasks failed/.test(message.message)).length, 1, 'one message for the whole run of failures');
   });
 
+  test('from the palette: Copy Task ID asks which task, and Filter Tasks narrows the view by name', async () => {
+    const task = await launch('Palette pick', [succeeding[150]]);
+    await launch('Another name', [succeeding[151]]);
+    await vscode.commands.executeCommand('workbench.action.closeSidebar'); // the view's selection is not visible
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // the view's visibility reaches the extension host
+    prompts.chooseTask = (tasks) => tasks.find((candidate) => candidate.taskId === task.taskId);
+    await vscode.commands.executeCommand('partnerCentral.copyTaskId');
+    assert.equal(prompts.taskPicks.length, 1, 'asked which task');
+    assert.ok(prompts.taskPicks[0].offered.includes(task.taskId));
+    assert.equal(await vscode.env.clipboard.readText(), task.taskId);
+
+    prompts.taskFilter = 'palette';
+    await vscode.commands.executeCommand('partnerCentral.filterTasks');
+    const shown = (await api.tree.getChildren()).filter((node) => node.kind === 'task');
+    assert.ok(shown.length >= 1);
+    assert.ok(shown.every((node) => node.kind === 'task' && /palette/i.test(node.task.taskName)), 'only matching names');
+    await vscode.commands.executeCommand('partnerCentral.clearTaskFilter');
+    assert.ok((await api.tree.getChildren()).some((node) => node.kind === 'task' && node.task.taskName === 'Another name'), 'all again');
+  });
+
   test('with catalog "ask", Switch Catalog switches only the view, and the view says which catalog it shows', async () => {
     const settings = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('partnerCentral');
     await settings().update('catalog', 'ask', vscode.ConfigurationTarget.Global);

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { TaskRecord } from '../../../src/core/tasks';
 import type { Catalog } from '../../../src/ui/config';
 import type { EngagementChoice, IdSourceKind, MessageLevel, ProductionAnswer, Prompts } from '../../../src/ui/prompts';
 
@@ -22,6 +23,11 @@ export class ScriptedPrompts implements Prompts {
   production: ProductionAnswer | undefined;
   /** Where the save dialog saves. */
   saveTo: vscode.Uri | undefined;
+  /** Which task to pick from the palette's list; default none. */
+  chooseTask: (tasks: readonly TaskRecord[]) => TaskRecord | undefined = () => undefined;
+  /** The name filter to type; default Escape. */
+  taskFilter: string | undefined;
+  readonly taskPicks: Array<{ offered: string[]; purpose: string }> = [];
   /** The button to press on a message whose text matches. */
   readonly buttons: Array<{ match: RegExp; action: string }> = [];
 
@@ -65,6 +71,15 @@ export class ScriptedPrompts implements Prompts {
 
   async askSaveLocation(): Promise<vscode.Uri | undefined> {
     return this.saveTo;
+  }
+
+  async pickTask(tasks: readonly TaskRecord[], purpose: string): Promise<TaskRecord | undefined> {
+    this.taskPicks.push({ offered: tasks.map((task) => task.taskId), purpose });
+    return this.chooseTask(tasks);
+  }
+
+  async askTaskFilter(): Promise<string | undefined> {
+    return this.taskFilter;
   }
 
   async show<T extends string>(level: MessageLevel, message: string, ...actions: T[]): Promise<T | undefined> {

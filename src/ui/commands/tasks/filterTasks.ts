@@ -7,11 +7,7 @@ export const CLEAR_TASK_FILTER_COMMAND = 'partnerCentral.clearTaskFilter';
 export function registerFilterTasks(services: TaskCommandServices): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand(FILTER_TASKS_COMMAND, async () => {
-      const filter = await vscode.window.showInputBox({
-        title: 'Filter Prospecting Tasks by name',
-        prompt: 'Show only tasks whose name contains this text (empty shows all)',
-        value: services.tree.filter,
-      });
+      const filter = await services.launch.prompts().askTaskFilter(services.tree.filter);
       if (filter !== undefined) services.tree.setFilter(filter);
     }),
     vscode.commands.registerCommand(CLEAR_TASK_FILTER_COMMAND, () => services.tree.setFilter('')),

@@ -1,5 +1,5 @@
-import * as vscode from 'vscode';
-import { describeProgress, type TaskRecord } from '../../../core/tasks';
+import type * as vscode from 'vscode';
+import type { TaskRecord } from '../../../core/tasks';
 import type { LaunchServices } from '../../launch/launchServices';
 import type { TaskMonitor } from '../../tasks/taskMonitor';
 import type { TaskTreeNode } from '../../tasks/taskTreeItems';
@@ -25,10 +25,11 @@ function isRecord(value: unknown): value is TaskRecord {
 
 /**
  * The task a command acts on: the tree item it was invoked on, a task passed by another command, the
- * view's selection, or, from the palette, the user's pick among the current catalog's tasks.
+ * selection of the view while it is visible (a keybinding), or else the user's pick among the current
+ * catalog's tasks (the palette): a selection the user cannot see is never acted on.
  */
 export async function resolveTask(services: TaskCommandServices, arg: unknown, purpose: string): Promise<TaskRecord | undefined> {
-  const candidate = arg ?? services.treeView.selection[0];
+  const candidate = arg ?? (services.treeView.visible ? services.treeView.selection[0] : undefined);
   if (isRecord(candidate)) return services.monitor.task(candidate.catalog, candidate.taskId) ?? candidate;
   if (isNode(candidate) && (candidate.kind === 'task' || candidate.kind === 'engagement')) {
     return services.monitor.task(candidate.task.catalog, candidate.task.taskId) ?? candidate.task;
@@ -39,9 +40,5 @@ export async function resolveTask(services: TaskCommandServices, arg: unknown, p
     await services.launch.prompts().show('info', `There are no prospecting tasks in the ${catalog} catalog yet.`);
     return undefined;
   }
-  const picked = await vscode.window.showQuickPick(
-    tasks.map((task) => ({ label: task.taskName, description: describeProgress(task), detail: task.taskId, task })),
-    { title: purpose, placeHolder: `Choose a ${catalog} task`, matchOnDescription: true, matchOnDetail: true },
-  );
-  return picked?.task;
+  return services.launch.prompts().pickTask(tasks, purpose, catalog);
 }
