@@ -107,7 +107,10 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi {
     monitor.onDidFailToPoll((message) => void prompts.get().show('warning', message)),
   );
 
-  void resumePendingLaunches(launch).catch((error: unknown) => log.error(`Resuming pending launches failed: ${String(error)}`));
+  // Launches whose outcome is unknown are re-sent with their ClientTokens: now, and when another account becomes current.
+  const resume = (): void => void resumePendingLaunches(launch).catch((error: unknown) => log.error(`Resuming pending launches failed: ${String(error)}`));
+  context.subscriptions.push(connection.onDidChangeAccount(resume));
+  resume();
 
   return {
     usePrompts: (scripted) => prompts.use(scripted),
