@@ -12,9 +12,8 @@ import { TaskHistory } from '../../../src/ui/tasks/taskHistory';
 import { TaskMonitor } from '../../../src/ui/tasks/taskMonitor';
 import type { TaskTreeNode } from '../../../src/ui/tasks/taskTreeItems';
 import { counts, injectFault, knownEngagements, reset } from '../support/emulatorControl';
+import { activeApi, setSetting } from '../support/extensionUnderTest';
 import { ScriptedPrompts } from '../support/scriptedPrompts';
-
-const EXTENSION_ID = 'partner-central-tools.partner-central-prospecting';
 
 async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 45_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -53,16 +52,14 @@ suite('Following tasks', function () {
   let failing: string[];
 
   suiteSetup(async () => {
-    const extension = vscode.extensions.getExtension<PartnerCentralApi>(EXTENSION_ID);
-    assert.ok(extension);
-    api = await extension.activate();
+    api = await activeApi();
     succeeding = await knownEngagements('Sandbox', 300, false);
     failing = await knownEngagements('Sandbox', 10, true);
   });
 
   setup(async () => {
     await reset();
-    await vscode.workspace.getConfiguration('partnerCentral').update('catalog', 'Sandbox', vscode.ConfigurationTarget.Global);
+    await setSetting('catalog', 'Sandbox');
     prompts = new ScriptedPrompts();
     restore = api.usePrompts(prompts);
   });
@@ -217,15 +214,14 @@ suite('Following tasks', function () {
   });
 
   test('with catalog "ask", Switch Catalog switches only the view, and the view says which catalog it shows', async () => {
-    const settings = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('partnerCentral');
-    await settings().update('catalog', 'ask', vscode.ConfigurationTarget.Global);
+    await setSetting('catalog', 'ask');
     prompts.catalog = 'Sandbox';
     await vscode.commands.executeCommand('partnerCentral.switchCatalog');
     assert.equal(api.viewDescription(), 'Sandbox');
 
     prompts.catalog = 'AWS';
     await vscode.commands.executeCommand('partnerCentral.switchCatalog');
-    assert.equal(settings().inspect('catalog')?.globalValue, 'ask', 'the catalog is still asked for at each launch');
+    assert.equal(vscode.workspace.getConfiguration('partnerCentral').inspect('catalog')?.globalValue, 'ask', 'the catalog is still asked for at each launch');
     assert.equal(api.viewDescription(), 'AWS');
     const roots = await api.tree.getChildren();
     assert.ok(roots.every((node) => node.kind !== 'task' || node.task.catalog === 'AWS'), 'the view lists AWS tasks only');

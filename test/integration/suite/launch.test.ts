@@ -3,20 +3,10 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PartnerCentralApi } from '../../../src/extension';
 import { counts, injectFault, knownEngagements, reset } from '../support/emulatorControl';
+import { activeApi, setSetting } from '../support/extensionUnderTest';
 import { ScriptedPrompts } from '../support/scriptedPrompts';
 
-const EXTENSION_ID = 'partner-central-tools.partner-central-prospecting';
 const START = 'StartProspectingFromEngagementTask';
-
-async function activeApi(): Promise<PartnerCentralApi> {
-  const extension = vscode.extensions.getExtension<PartnerCentralApi>(EXTENSION_ID);
-  assert.ok(extension, `${EXTENSION_ID} is not loaded`);
-  return extension.activate();
-}
-
-async function setSetting(key: string, value: unknown): Promise<void> {
-  await vscode.workspace.getConfiguration('partnerCentral').update(key, value, vscode.ConfigurationTarget.Global);
-}
 
 async function openEditor(content: string): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument({ content, language: 'plaintext' });
