@@ -1,9 +1,10 @@
 import { type ServerResponse } from 'node:http';
+import { type ControlRequestHead, refuseControlRequest } from './controlGuard';
 import { parseFaultSpec } from './faults';
 import { isCatalog } from './model';
 import { type EmulatorState } from './state';
 
-/** Test-only control API: plain JSON on loopback, not AWS-signed. */
+/** Test-only control API: plain JSON on loopback, not AWS-signed (so only local programs may call it: see controlGuard). */
 export const CONTROL_PREFIX = '/__emulator/';
 
 export interface EngagementListing {
@@ -11,7 +12,16 @@ export interface EngagementListing {
   engagements: { id: string; title: string; failing: boolean; reasonCode?: string }[];
 }
 
-export function handleControl(state: EmulatorState, method: string, url: string, body: Buffer, tooLarge: boolean, res: ServerResponse): void {
+export interface ControlRequest extends ControlRequestHead {
+  url: string;
+  body: Buffer;
+  tooLarge: boolean;
+}
+
+export function handleControl(state: EmulatorState, request: ControlRequest, res: ServerResponse): void {
+  const { method, url, body, tooLarge } = request;
+  const refused = refuseControlRequest(request);
+  if (refused) return reply(res, 403, { error: refused });
   const parsed = new URL(url, 'http://127.0.0.1');
   const route = `${method} ${parsed.pathname.replace(/\/+$/, '')}`;
   switch (route) {

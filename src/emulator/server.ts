@@ -32,7 +32,8 @@ async function handle(state: EmulatorState, req: IncomingMessage, res: ServerRes
   const { body, tooLarge } = await readBody(req);
   const path = (req.url ?? '/').split('?')[0];
   if (path.startsWith(CONTROL_PREFIX)) {
-    handleControl(state, req.method ?? 'GET', req.url ?? '/', body, tooLarge, res);
+    const control = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, localPort: req.socket.localPort ?? 0, body, tooLarge };
+    handleControl(state, control, res);
     return;
   }
   if (tooLarge) throw errors.tooLarge(MAX_BODY_BYTES);

@@ -79,9 +79,10 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
 }
 
 async function control<T>(endpoint: string, method: string, path: string, body?: unknown): Promise<T> {
+  // The control API answers only JSON from loopback; fetch sends the endpoint's own Host and no Origin.
   const response = await fetch(`${endpoint}/__emulator/${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 
-/** The emulator the runner started beside code-server (its control API is plain, unsigned JSON). */
+/** The emulator the runner started beside code-server (its control API is plain, unsigned JSON, for loopback callers only). */
 export function emulatorUrl(): string {
   const url = process.env.PARTNER_CENTRAL_EMULATOR_URL;
   assert.ok(url, 'PARTNER_CENTRAL_EMULATOR_URL is not set: run the in-host suites through npm run test:integration');
@@ -10,7 +10,8 @@ export function emulatorUrl(): string {
 async function control<T>(method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${emulatorUrl()}/__emulator/${path}`, {
     method,
-    headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+    // The control API answers only JSON from loopback (state-changing requests must say application/json).
+    headers: { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   assert.ok(response.ok, `emulator control ${method} ${path} answered ${response.status}`);

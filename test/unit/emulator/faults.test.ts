@@ -97,10 +97,10 @@ describe('emulator: injected faults and the control API', () => {
     await emulator.injectFault({ fault: 'throttle', count: 5 });
     const pending = (await (await fetch(`${emulator.endpoint}/__emulator/faults`)).json()) as { pending: { remaining: number; operation: string }[] };
     assert.deepEqual(pending.pending.map((f) => [f.operation, f.remaining]), [['*', 5]]);
-    await fetch(`${emulator.endpoint}/__emulator/faults`, { method: 'DELETE' });
+    await fetch(`${emulator.endpoint}/__emulator/faults`, { method: 'DELETE', headers: { 'content-type': 'application/json' } });
     assert.ok((await start(client)).TaskId);
 
-    const bad = await fetch(`${emulator.endpoint}/__emulator/faults`, { method: 'POST', body: JSON.stringify({ fault: 'explode' }) });
+    const bad = await fetch(`${emulator.endpoint}/__emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fault: 'explode' }) });
     assert.equal(bad.status, 400);
     assert.match(((await bad.json()) as { error: string }).error, /fault must be one of/);
     await assert.rejects(emulator.injectFault({ operation: 'DeleteEverything' as never, fault: 'internal' }), /HTTP 400/);
