@@ -26,9 +26,10 @@ import { TaskMonitor } from './ui/tasks/taskMonitor';
 import { registerTaskNotifications } from './ui/tasks/taskNotifications';
 import { TaskStatusBar } from './ui/tasks/taskStatusBar';
 import { TaskTreeProvider } from './ui/tasks/taskTreeProvider';
+import { testSeam } from './ui/testSeam';
 import { ViewCatalog } from './ui/viewCatalog';
 
-/** What activate() returns: a seam for in-host tests, which answer the extension's questions and read its state. */
+/** What activate() returns in test mode only (see testSeam): in-host tests answer the extension's questions and read its state. */
 export interface PartnerCentralApi {
   usePrompts(prompts: Prompts): vscode.Disposable;
   readonly monitor: TaskMonitor;
@@ -38,7 +39,7 @@ export interface PartnerCentralApi {
   readonly viewDescription: () => string | undefined;
 }
 
-export function activate(context: vscode.ExtensionContext): PartnerCentralApi {
+export function activate(context: vscode.ExtensionContext): PartnerCentralApi | undefined {
   const log = createLog();
   context.subscriptions.push(log);
   log.info(`Partner Central Prospecting ${context.extension.packageJSON.version as string} activated`);
@@ -112,13 +113,13 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi {
   context.subscriptions.push(connection.onDidChangeAccount(resume));
   resume();
 
-  return {
+  return testSeam<PartnerCentralApi>(context.extensionMode, () => ({
     usePrompts: (scripted) => prompts.use(scripted),
     monitor,
     tree,
     statusBarText: () => statusBar.text,
     viewDescription: () => treeView.description,
-  };
+  }));
 }
 
 export function deactivate(): void {
