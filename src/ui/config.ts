@@ -15,6 +15,9 @@ export interface ConnectionSettings {
 
 export interface LaunchSettings {
   readonly catalog: CatalogSetting;
+  /** `catalog` comes from the workspace's (or a folder's) settings, which a cloned repository can bring along. */
+  readonly catalogFromWorkspace: boolean;
+  /** The user's own choice only: nothing a workspace writes can turn the production question off. */
   readonly confirmProductionCatalog: boolean;
   readonly taskNameTemplate: string;
 }
@@ -40,9 +43,15 @@ export function readConnectionSettings(): ConnectionSettings {
 export function readLaunchSettings(): LaunchSettings {
   const config = settings();
   const catalog = config.get<string>('catalog');
+  const catalogLevels = config.inspect<string>('catalog');
+  // Compared with the value in effect: in Restricted Mode VS Code ignores the workspace's value.
+  const workspaceLevel = catalogLevels?.workspaceFolderValue ?? catalogLevels?.workspaceValue;
+  // The setting is application-scoped, so VS Code ignores workspace values; reading only the user's value makes sure of it.
+  const confirm = config.inspect<boolean>('confirmProductionCatalog');
   return {
     catalog: catalog === 'AWS' || catalog === 'ask' ? catalog : 'Sandbox',
-    confirmProductionCatalog: config.get<boolean>('confirmProductionCatalog') ?? true,
+    catalogFromWorkspace: workspaceLevel !== undefined && workspaceLevel === catalog,
+    confirmProductionCatalog: confirm?.globalValue ?? confirm?.defaultValue ?? true,
     taskNameTemplate: config.get<string>('taskNameTemplate') ?? '',
   };
 }
@@ -57,6 +66,11 @@ export async function updateSetting(key: string, value: unknown): Promise<void> 
       ? vscode.ConfigurationTarget.Workspace
       : vscode.ConfigurationTarget.Global;
   await config.update(key, value, target);
+}
+
+/** Writes a user setting (for application-scoped settings, which only user settings may hold). */
+export async function updateUserSetting(key: string, value: unknown): Promise<void> {
+  await settings().update(key, value, vscode.ConfigurationTarget.Global);
 }
 
 export function affectsConnection(event: vscode.ConfigurationChangeEvent): boolean {

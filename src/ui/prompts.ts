@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { describeProgress, type TaskRecord } from '../core/tasks';
 import type { Catalog } from './config';
+import { productionQuestion } from './launch/productionQuestion';
 
 export interface EngagementChoice {
   readonly id: string;
@@ -26,7 +27,8 @@ export interface Prompts {
   /** Resolves with the chosen IDs; titles fill in as `titles` resolves, without blocking the picker. */
   pickEngagements(choices: readonly EngagementChoice[], titles: Promise<ReadonlyMap<string, string>>, catalog: Catalog): Promise<string[] | undefined>;
   askTaskName(proposed: string, validate: (value: string) => string | undefined): Promise<string | undefined>;
-  confirmProduction(engagements: number, tasks: number): Promise<ProductionAnswer | undefined>;
+  /** `chosenByWorkspace`: the workspace's settings, not the user's, chose the AWS catalog (see productionQuestion). */
+  confirmProduction(engagements: number, tasks: number, chosenByWorkspace?: boolean): Promise<ProductionAnswer | undefined>;
   askSaveLocation(title: string, defaultUri: vscode.Uri | undefined, filters: Record<string, string[]>): Promise<vscode.Uri | undefined>;
   /** From the palette, the task a command acts on. */
   pickTask(tasks: readonly TaskRecord[], purpose: string, catalog: Catalog): Promise<TaskRecord | undefined>;
@@ -104,15 +106,14 @@ export class WorkbenchPrompts implements Prompts {
     }));
   }
 
-  async confirmProduction(engagements: number, tasks: number): Promise<ProductionAnswer | undefined> {
+  async confirmProduction(engagements: number, tasks: number, chosenByWorkspace = false): Promise<ProductionAnswer | undefined> {
     const start = 'Start in AWS';
     const always = 'Start, and Don\'t Ask Again';
-    const taskCount = tasks === 1 ? '1 task' : `${tasks} tasks`;
+    const question = productionQuestion(engagements, tasks, chosenByWorkspace);
     const answer = await vscode.window.showWarningMessage(
-      `Start prospecting ${engagements} engagement${engagements === 1 ? '' : 's'} in the AWS production catalog?`,
-      { modal: true, detail: `This creates ${taskCount} in production. Use the Sandbox catalog to try things out.` },
-      start,
-      always,
+      question.message,
+      { modal: true, detail: question.detail },
+      ...(question.offerStopAsking ? [start, always] : [start]),
     );
     return answer === start ? 'start' : answer === always ? 'startAndStopAsking' : undefined;
   }

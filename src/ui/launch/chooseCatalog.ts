@@ -1,4 +1,4 @@
-import { readLaunchSettings, updateSetting, type Catalog } from '../config';
+import { readLaunchSettings, updateUserSetting, type Catalog } from '../config';
 import type { Prompts } from '../prompts';
 
 /** The catalog to launch in: the setting, or the user's answer when the setting is `ask`. */
@@ -7,13 +7,25 @@ export async function chooseLaunchCatalog(prompts: Prompts): Promise<Catalog | u
   return catalog === 'ask' ? prompts.pickCatalog(undefined, 'Start the prospecting task in which catalog?') : catalog;
 }
 
+/** Where the catalog being confirmed came from: the settings (a launch), or the task itself (a retry). */
+export type CatalogSource = 'settings' | 'task';
+
 /**
- * Production needs a yes naming the count, unless the user turned the question off.
- * Returns false when the user declined.
+ * Production needs a yes naming the count, unless the user turned the question off in their own settings.
+ * When the workspace's settings chose production it is always asked. Returns false when the user declined.
  */
-export async function confirmCatalog(prompts: Prompts, catalog: Catalog, engagements: number, tasks: number): Promise<boolean> {
-  if (catalog !== 'AWS' || !readLaunchSettings().confirmProductionCatalog) return true;
-  const answer = await prompts.confirmProduction(engagements, tasks);
-  if (answer === 'startAndStopAsking') await updateSetting('confirmProductionCatalog', false);
+export async function confirmCatalog(
+  prompts: Prompts,
+  catalog: Catalog,
+  engagements: number,
+  tasks: number,
+  source: CatalogSource = 'settings',
+): Promise<boolean> {
+  if (catalog !== 'AWS') return true;
+  const settings = readLaunchSettings();
+  const chosenByWorkspace = source === 'settings' && settings.catalog === 'AWS' && settings.catalogFromWorkspace;
+  if (!chosenByWorkspace && !settings.confirmProductionCatalog) return true;
+  const answer = await prompts.confirmProduction(engagements, tasks, chosenByWorkspace);
+  if (answer === 'startAndStopAsking' && !chosenByWorkspace) await updateUserSetting('confirmProductionCatalog', false);
   return answer !== undefined;
 }

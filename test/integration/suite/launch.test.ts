@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PartnerCentralApi } from '../../../src/extension';
 import { counts, injectFault, knownEngagements, reset } from '../support/emulatorControl';
-import { activeApi, setSetting } from '../support/extensionUnderTest';
+import { activeApi, setSetting, withWorkspaceSettingsFile } from '../support/extensionUnderTest';
 import { ScriptedPrompts } from '../support/scriptedPrompts';
 
 const START = 'StartProspectingFromEngagementTask';
@@ -167,6 +167,38 @@ suite('Launching prospecting tasks', function () {
     await vscode.commands.executeCommand('partnerCentral.startFromFile');
     await prompts.waitForMessage(/Started prospecting task .* in AWS/);
     assert.equal((await counts()).tasksPerCatalog.AWS, 1);
+  });
+
+  test('a workspace that chooses AWS and turns the question off is still asked, and the question says the workspace chose it', async () => {
+    const production = await knownEngagements('AWS', 2, false);
+    await openEditor(production.join(' '));
+    const before = await startCount();
+    await withWorkspaceSettingsFile({ 'partnerCentral.catalog': 'AWS', 'partnerCentral.confirmProductionCatalog': false }, async () => {
+      await vscode.commands.executeCommand('partnerCentral.startFromFile');
+      assert.deepEqual(prompts.productionQuestions, [{ engagements: 2, tasks: 1 }], 'the workspace could not turn the question off');
+      assert.match(prompts.productionTexts[0].message, /^This workspace's settings choose the AWS production catalog\./);
+      assert.equal(prompts.productionTexts[0].offerStopAsking, false, 'no "Don\'t Ask Again" for a workspace\'s choice');
+      assert.equal(await startCount(), before, 'declining sent nothing');
+
+      // Even a user who turned the question off is asked when the workspace chose production.
+      await setSetting('confirmProductionCatalog', false);
+      prompts.production = 'start';
+      await vscode.commands.executeCommand('partnerCentral.startFromFile');
+      assert.equal(prompts.productionQuestions.length, 2);
+      assert.match(prompts.productionTexts[1].message, /This workspace's settings choose/);
+      await prompts.waitForMessage(/Started prospecting task .* in AWS/);
+      assert.equal((await counts()).tasksPerCatalog.AWS, 1);
+    });
+  });
+
+  test('a user who chose AWS and turned the question off in their own settings is not asked', async () => {
+    const production = await knownEngagements('AWS', 1, false);
+    await setSetting('catalog', 'AWS');
+    await setSetting('confirmProductionCatalog', false);
+    await openEditor(production.join(' '));
+    await vscode.commands.executeCommand('partnerCentral.startFromFile');
+    await prompts.waitForMessage(/Started prospecting task .* in AWS/);
+    assert.deepEqual(prompts.productionQuestions, []);
   });
 
   test('catalog "ask" asks for the catalog', async () => {

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { TaskRecord } from '../../../src/core/tasks';
 import type { Catalog } from '../../../src/ui/config';
+import { productionQuestion, type ProductionQuestion } from '../../../src/ui/launch/productionQuestion';
 import type { EngagementChoice, IdSourceKind, MessageLevel, ProductionAnswer, Prompts } from '../../../src/ui/prompts';
 
 export interface ShownMessage {
@@ -34,6 +35,8 @@ export class ScriptedPrompts implements Prompts {
   readonly offered: { choices: EngagementChoice[]; catalog: Catalog; titles?: ReadonlyMap<string, string> }[] = [];
   readonly proposedNames: string[] = [];
   readonly productionQuestions: Array<{ engagements: number; tasks: number }> = [];
+  /** What the workbench would have shown for each production question. */
+  readonly productionTexts: ProductionQuestion[] = [];
   readonly messages: ShownMessage[] = [];
   private readonly waiters: Array<{ match: RegExp; resolve: (message: ShownMessage) => void }> = [];
 
@@ -64,8 +67,9 @@ export class ScriptedPrompts implements Prompts {
     return name;
   }
 
-  async confirmProduction(engagements: number, tasks: number): Promise<ProductionAnswer | undefined> {
+  async confirmProduction(engagements: number, tasks: number, chosenByWorkspace = false): Promise<ProductionAnswer | undefined> {
     this.productionQuestions.push({ engagements, tasks });
+    this.productionTexts.push(productionQuestion(engagements, tasks, chosenByWorkspace));
     return this.production;
   }
 

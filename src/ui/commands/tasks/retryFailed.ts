@@ -25,7 +25,7 @@ export async function retryFailed(services: TaskCommandServices, task: TaskRecor
     return;
   }
   const batches = planBatches(ids, truncateWithEllipsis(`${task.taskName} (retry)`, MAX_TASK_NAME_LENGTH));
-  if (!(await confirmCatalog(prompts, task.catalog, ids.length, batches.length))) return;
+  if (!(await confirmCatalog(prompts, task.catalog, ids.length, batches.length, 'task'))) return;
   await runLaunch(services.launch, task.catalog, batches);
 }
 
