@@ -132,12 +132,13 @@ export class AccountSessions {
     return this.currentSession?.pageState(catalog) ?? NO_PAGES;
   }
 
+  /** Failures show in the page state; without a session (it failed to open, as the log says) there is nothing to list. */
   async loadFirstPage(catalog: Catalog, force = false): Promise<void> {
-    await (await this.latest()).loadFirstPage(catalog, force);
+    await (await this.latest().catch(() => undefined))?.loadFirstPage(catalog, force);
   }
 
   async loadMore(catalog: Catalog): Promise<void> {
-    await (await this.latest()).loadMore(catalog);
+    await (await this.latest().catch(() => undefined))?.loadMore(catalog);
   }
 
   async refresh(catalog: Catalog): Promise<void> {
