@@ -146,9 +146,14 @@ describe('Account sessions keep each account apart (two emulators, two identitie
     const [pending] = one.pendingLaunches.list();
     assert.ok(pending, 'the token was saved before sending');
 
+    let destroyed = 0;
+    const destroy = one.client.destroy.bind(one.client);
+    one.client.destroy = () => { destroyed++; destroy(); };
     const two = await sessions.switchTo(viaSetting);
     assert.ok(one.isRetired);
+    assert.equal(destroyed, 0, 'the client of a held session lives on');
     const [result] = await launching;
+    assert.equal(destroyed, 1, 'and is destroyed once the launch is over');
     assert.equal(result.status, 'started', 'the held session kept its client');
 
     const firstKey = (part: 'pendingLaunches' | 'taskHistory') => accountStateKey(one.identity.key, part);

@@ -121,8 +121,12 @@ describe('An account session follows its tasks (fake clock, emulator on the same
     session.onDidChange(() => oldChanges++);
     const finished: TaskRecord[] = [];
     session.onDidFinish((task) => finished.push(task));
+    let destroyed = 0;
+    const destroy = session.client.destroy.bind(session.client);
+    session.client.destroy = () => { destroyed++; destroy(); };
     const next = await sessions.switchTo({ region: 'us-east-1', endpoint: other.endpoint });
     assert.ok(session.isRetired);
+    assert.equal(destroyed, 1, 'its client is destroyed');
     await listing;
     await new Promise((resolve) => setTimeout(resolve, 1200));
 
