@@ -111,4 +111,30 @@ suite('Accounts: pending launches go only to the account they were made for', fu
     assert.equal((await countsAt(second.endpoint)).starts, 0);
     assert.deepEqual(Object.values((await counts()).tasksPerClientToken), [1]);
   });
+
+  test('a pending launch over a day old is shown as stale, with Re-send (same ClientToken) and Discard', async () => {
+    const session = api.monitor.current;
+    assert.ok(session, 'a session is open');
+    const [resent, discarded] = await knownEngagements('Sandbox', 2, false);
+    const dayAndMore = new Date(Date.now() - 25 * 60 * 60 * 1000).toISOString();
+    await session.pendingLaunches.save({ clientToken: 'stale-resent', catalog: 'Sandbox', taskName: 'Stale one', identifiers: [resent], createdAt: dayAndMore });
+    await session.pendingLaunches.save({ clientToken: 'stale-discarded', catalog: 'Sandbox', taskName: 'Stale two', identifiers: [discarded], createdAt: dayAndMore });
+    const pending = (await api.tree.getChildren()).filter((node) => node.kind === 'pending');
+    assert.equal(pending.length, 2);
+    for (const node of pending) {
+      const item = api.tree.getTreeItem(node) as vscode.TreeItem;
+      assert.match(String(item.contextValue), /\bpendingLaunch\b/);
+      assert.match(String(item.contextValue), /\bstale\b/);
+      assert.match(String(item.description), /^stale/);
+    }
+
+    await vscode.commands.executeCommand('partnerCentral.resendPendingLaunch', pending.find((node) => node.kind === 'pending' && node.launch.taskName === 'Stale one'));
+    await prompts.waitForMessage(/Started prospecting task "Stale one"/);
+    assert.deepEqual((await counts()).tasksPerClientToken, { 'stale-resent': 1 }, 'sent with its saved ClientToken');
+
+    prompts.buttons.push({ match: /Discard the pending launch "Stale two"/, action: 'Discard' });
+    await vscode.commands.executeCommand('partnerCentral.discardPendingLaunch', pending.find((node) => node.kind === 'pending' && node.launch.taskName === 'Stale two'));
+    assert.ok(!(await api.tree.getChildren()).some((node) => node.kind === 'pending'), 'neither is pending any more');
+    assert.equal((await counts()).requestsPerOperation[START], 1, 'the discarded one was never sent');
+  });
 });
