@@ -25,7 +25,7 @@ export async function confirmResend(services: LaunchServices, launches: readonly
   const names = launches.map((launch) => `"${launch.taskName}" (${launch.identifiers.length} engagement${launch.identifiers.length === 1 ? '' : 's'})`).join(', ');
   const what = launches.length === 1 ? `The launch of ${names}` : `${launches.length} launches (${engagements} engagements): ${names}`;
   const answer = await services.prompts().show('warning',
-    `${what} in the AWS production catalog at ${session.describe()} got no answer. Send ${launches.length === 1 ? 'it' : 'them'} again to ${session.describe()} with the original ClientToken${launches.length === 1 ? '' : 's'}? No task can start twice.`,
+    `${what} in the AWS production catalog got no answer from ${session.describe()}. Send ${launches.length === 1 ? 'it' : 'them'} again there, with the original ClientToken${launches.length === 1 ? '' : 's'}? No task can start twice.`,
     SEND_AGAIN);
   return answer === SEND_AGAIN;
 }
