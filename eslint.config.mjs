@@ -48,6 +48,15 @@ export default tseslint.config(
     },
   },
   {
+    // Account sessions are unit-tested in plain Node: the views reach them, not the other way round.
+    files: ['src/ui/session/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'src/ui/session runs in plain Node (unit tests): take what it needs as an interface.' }],
+      }],
+    },
+  },
+  {
     files: ['src/emulator/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {

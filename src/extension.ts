@@ -8,21 +8,21 @@ import { registerSwitchCatalog } from './ui/commands/switchCatalog';
 import { registerCopyTaskFields } from './ui/commands/tasks/copyTaskFields';
 import { registerExportResults } from './ui/commands/tasks/exportResults';
 import { registerFilterTasks } from './ui/commands/tasks/filterTasks';
+import { registerPendingLaunchCommands } from './ui/commands/tasks/pendingLaunchCommands';
 import { registerRefreshTasks } from './ui/commands/tasks/refreshTasks';
 import { registerRetryFailed, retryFailed } from './ui/commands/tasks/retryFailed';
 import { REVEAL_TASK_COMMAND, registerRevealTask } from './ui/commands/tasks/revealTask';
 import { registerShowTaskDetails } from './ui/commands/tasks/showTaskDetails';
 import type { TaskCommandServices } from './ui/commands/tasks/taskCommandServices';
-import { PartnerCentralConnection } from './ui/connection';
+import { awsLayerLoader, followConnectionSettings } from './ui/connection';
 import type { LaunchServices } from './ui/launch/launchServices';
-import { resumePendingLaunches } from './ui/launch/resumePendingLaunches';
+import { reportDroppedLaunches, resumeInSession } from './ui/launch/resumePendingLaunches';
 import { createLog } from './ui/log';
-import { GlobalStatePendingLaunchStore } from './ui/pendingLaunchStore';
 import type { Prompts } from './ui/prompts';
 import { PromptsSlot } from './ui/promptsSlot';
+import { AccountSessions } from './ui/session/accountSessions';
+import { dropLegacyState } from './ui/session/legacyState';
 import { TASK_DETAILS_SCHEME, TaskDetailsDocuments } from './ui/tasks/taskDetailsDocument';
-import { TaskHistory } from './ui/tasks/taskHistory';
-import { TaskMonitor } from './ui/tasks/taskMonitor';
 import { registerTaskNotifications } from './ui/tasks/taskNotifications';
 import { TaskStatusBar } from './ui/tasks/taskStatusBar';
 import { TaskTreeProvider } from './ui/tasks/taskTreeProvider';
@@ -32,7 +32,8 @@ import { ViewCatalog } from './ui/viewCatalog';
 /** What activate() returns in test mode only (see testSeam): in-host tests answer the extension's questions and read its state. */
 export interface PartnerCentralApi {
   usePrompts(prompts: Prompts): vscode.Disposable;
-  readonly monitor: TaskMonitor;
+  /** The current account session's tasks (the views' source). */
+  readonly monitor: AccountSessions;
   readonly tree: TaskTreeProvider;
   readonly statusBarText: () => string;
   /** The Prospecting Tasks view's description: the catalog it shows. */
@@ -46,30 +47,26 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi | 
 
   // Services
   const prompts = new PromptsSlot();
-  const connection = new PartnerCentralConnection(log);
   const viewCatalog = new ViewCatalog(context.globalState);
-  const monitor = new TaskMonitor(log, connection, new TaskHistory(context.globalState, () => connection.accountKey));
-  context.subscriptions.push(connection, viewCatalog, monitor);
-
-  const pendingLaunches = new GlobalStatePendingLaunchStore(context.globalState, () => connection.accountKey);
-  context.subscriptions.push(pendingLaunches);
+  // One session per account (endpoint and credentials as the SDK resolves them); its state is kept under its identity.
+  const sessions = new AccountSessions({ aws: awsLayerLoader(), state: context.globalState, log });
+  context.subscriptions.push(viewCatalog, sessions);
   const launch: LaunchServices = {
     log,
-    connection,
+    sessions,
+    session: () => sessions.session(),
     prompts: prompts.get,
-    pendingLaunches,
-    taskStarted: (task, catalog) => {
-      monitor.addStarted(task, catalog);
+    taskStarted: (_task, catalog) => {
       viewCatalog.remember(catalog).catch((error: unknown) => log.warn(`Remembering the catalog ${catalog} failed: ${String(error)}`));
     },
   };
 
   // Views
-  const tree = new TaskTreeProvider(monitor, viewCatalog.get, pendingLaunches);
+  const tree = new TaskTreeProvider(sessions, viewCatalog.get);
   const treeView = vscode.window.createTreeView('partnerCentral.tasks', { treeDataProvider: tree, showCollapseAll: true });
   treeView.description = viewCatalog.get();
-  const details = new TaskDetailsDocuments(monitor);
-  const statusBar = new TaskStatusBar(monitor);
+  const details = new TaskDetailsDocuments(sessions);
+  const statusBar = new TaskStatusBar(sessions);
   context.subscriptions.push(
     tree,
     treeView,
@@ -86,7 +83,7 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi | 
   );
 
   // Commands
-  const tasks: TaskCommandServices = { monitor, tree, treeView, viewCatalog, launch };
+  const tasks: TaskCommandServices = { sessions, tree, treeView, viewCatalog, launch };
   context.subscriptions.push(
     registerShowLog(log),
     registerStartTask(launch),
@@ -101,21 +98,26 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi | 
     registerCopyTaskFields(tasks),
     registerFilterTasks(tasks),
     registerRevealTask(tasks),
-    registerTaskNotifications(monitor.onDidFinish, prompts.get, log, {
+    registerPendingLaunchCommands(tasks),
+    registerTaskNotifications(sessions.onDidFinish, prompts.get, log, {
       showResults: (task) => vscode.commands.executeCommand(REVEAL_TASK_COMMAND, task.catalog, task.taskId),
       retryFailed: (task) => retryFailed(tasks, task),
     }),
-    monitor.onDidFailToPoll((message) => void prompts.get().show('warning', message)),
+    sessions.onDidFailToPoll((message) => void prompts.get().show('warning', message)),
   );
 
-  // Launches whose outcome is unknown are re-sent with their ClientTokens: now, and when another account becomes current.
-  const resume = (): void => void resumePendingLaunches(launch).catch((error: unknown) => log.error(`Resuming pending launches failed: ${String(error)}`));
-  context.subscriptions.push(connection.onDidChangeAccount(resume));
-  resume();
+  // Launches whose outcome is unknown are re-sent to the account they were made for, when it becomes current.
+  context.subscriptions.push(sessions.onDidChangeSession((session) => {
+    resumeInSession(launch, session).catch((error: unknown) => log.error(`Resuming pending launches failed: ${String(error)}`));
+  }));
+  dropLegacyState(context.globalState, log)
+    .then((dropped) => reportDroppedLaunches(launch, dropped))
+    .catch((error: unknown) => log.error(`Removing state of an earlier version failed: ${String(error)}`));
+  context.subscriptions.push(followConnectionSettings(sessions));
 
   return testSeam<PartnerCentralApi>(context.extensionMode, () => ({
     usePrompts: (scripted) => prompts.use(scripted),
-    monitor,
+    monitor: sessions,
     tree,
     statusBarText: () => statusBar.text,
     viewDescription: () => treeView.description,

@@ -37,3 +37,4 @@ export {
   listRecentTasks,
   type RecentTasksOptions,
 } from './taskFollowing';
+export { hashAccessKeyId, resolveAccountIdentity, type AccountIdentity } from './accountIdentity';

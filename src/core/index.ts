@@ -9,3 +9,5 @@ export * from './errorExplanations';
 export * from './sdkErrorView';
 export * from './redactSecrets';
 export * from './tasks';
+export * from './emitter';
+export * from './taskArn';

@@ -68,3 +68,32 @@ export function batchesForPendingLaunches(pending: readonly PendingLaunch[], cat
     identifiers: launch.identifiers.slice(),
   }));
 }
+
+/** A pending launch older than this is not re-sent by itself: the user re-sends or discards it. */
+export const PENDING_LAUNCH_STALE_MS = 24 * 60 * 60 * 1000;
+
+/** Whether `launch` was made more than a day before `now` (or its date cannot be read). */
+export function isStalePendingLaunch(launch: PendingLaunch, now: number): boolean {
+  const createdAt = Date.parse(launch.createdAt);
+  return Number.isNaN(createdAt) || now - createdAt > PENDING_LAUNCH_STALE_MS;
+}
+
+/** What happens to an account's pending launches when it becomes current. */
+export interface ResumePlan {
+  /** Re-sent at once, with their tokens: recent Sandbox launches. */
+  resend: PendingLaunch[];
+  /** Recent launches in the production (AWS) catalog: re-sent only once the user confirms. */
+  confirm: PendingLaunch[];
+  /** Older than a day: shown as stale, never re-sent by themselves. */
+  stale: PendingLaunch[];
+}
+
+export function planResume(pending: readonly PendingLaunch[], now: number): ResumePlan {
+  const plan: ResumePlan = { resend: [], confirm: [], stale: [] };
+  for (const launch of pending) {
+    if (isStalePendingLaunch(launch, now)) plan.stale.push(launch);
+    else if (launch.catalog === 'Sandbox') plan.resend.push(launch);
+    else plan.confirm.push(launch);
+  }
+  return plan;
+}

@@ -1,70 +1,30 @@
 import * as vscode from 'vscode';
-import type * as Aws from '../aws';
-import { affectsConnection, readConnectionSettings, type ConnectionSettings } from './config';
-import { Disposable } from './disposable';
+import { affectsConnection, readConnectionSettings } from './config';
+import type { AwsModule } from './session/accountSession';
+import type { AccountSessions } from './session/accountSessions';
 
-export type AwsModule = typeof Aws;
-export type PartnerCentralClient = Awaited<ReturnType<AwsModule['createPartnerCentralClient']>>;
+export type { AwsModule, PartnerCentralClient } from './session/accountSession';
+
+/** The AWS layer (and with it the SDK), loaded on first use, not at activation. */
+export function awsLayerLoader(): () => Promise<AwsModule> {
+  let loading: Promise<AwsModule> | undefined;
+  return () => {
+    loading ??= import('../aws');
+    return loading;
+  };
+}
 
 /**
- * The one way the UI reaches AWS. The AWS layer (and with it the SDK) is loaded on the first call, not at
- * activation, and the client is rebuilt when the profile, region or endpoint settings change.
+ * Keeps the current session in step with the settings: opens one for the settings now, and a new one (the old
+ * one retired) whenever the profile, region or endpoint changes. Also tells sessions whether the window has focus.
  */
-export class PartnerCentralConnection extends Disposable {
-  private awsModule: Promise<AwsModule> | undefined;
-  private cachedClient: Promise<PartnerCentralClient> | undefined;
-
-  private readonly accountChanged = this.register(new vscode.EventEmitter<void>());
-  /**
-   * The profile, region or endpoint changed: another account's tasks and pending launches. Fired after the
-   * old client is forgotten, so listeners that call client() get the new one.
-   */
-  readonly onDidChangeAccount = this.accountChanged.event;
-
-  constructor(private readonly log: vscode.LogOutputChannel) {
-    super();
-    this.register(vscode.workspace.onDidChangeConfiguration((event) => {
-      if (!affectsConnection(event)) return;
-      this.forgetClient();
-      this.accountChanged.fire();
-    }));
-  }
-
-  aws(): Promise<AwsModule> {
-    this.awsModule ??= import('../aws');
-    return this.awsModule;
-  }
-
-  get settings(): ConnectionSettings {
-    return readConnectionSettings();
-  }
-
-  /** A key naming who is signing and where to: pending launches and history are kept per key. */
-  get accountKey(): string {
-    const { profile, region, endpoint } = this.settings;
-    return `${profile ?? 'default'}@${endpoint ?? region}`;
-  }
-
-  client(): Promise<PartnerCentralClient> {
-    if (!this.cachedClient) {
-      const settings = this.settings;
-      this.log.debug(`Creating the Partner Central client: profile ${settings.profile ?? '(default chain)'}, region ${settings.region}, endpoint ${settings.endpoint ?? '(SDK default)'}`);
-      const client = this.aws().then((aws) => aws.createPartnerCentralClient(settings, this.log));
-      // Forget only this attempt: the settings may have changed, and a newer client been made, meanwhile.
-      client.catch(() => { if (this.cachedClient === client) this.cachedClient = undefined; });
-      this.cachedClient = client;
-    }
-    return this.cachedClient;
-  }
-
-  private forgetClient(): void {
-    const previous = this.cachedClient;
-    this.cachedClient = undefined;
-    previous?.then((client) => client.destroy(), () => undefined);
-  }
-
-  override dispose(): void {
-    this.forgetClient();
-    super.dispose();
-  }
+export function followConnectionSettings(sessions: AccountSessions): vscode.Disposable {
+  sessions.setFocused(vscode.window.state.focused);
+  void sessions.switchTo(readConnectionSettings()).catch(() => undefined);
+  return vscode.Disposable.from(
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (affectsConnection(event)) void sessions.switchTo(readConnectionSettings()).catch(() => undefined);
+    }),
+    vscode.window.onDidChangeWindowState((state) => sessions.setFocused(state.focused)),
+  );
 }

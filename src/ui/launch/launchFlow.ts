@@ -74,8 +74,8 @@ export async function startProspecting(services: LaunchServices, request: IdRequ
 
 function lookUpTitles(services: LaunchServices, catalog: Catalog, ids: string[]): Promise<ReadonlyMap<string, string>> {
   const titles = (async () => {
-    const [aws, client] = await Promise.all([services.connection.aws(), services.connection.client()]);
-    return aws.lookUpEngagementTitles(client, catalog, ids);
+    const session = await services.session();
+    return session.aws.lookUpEngagementTitles(session.client, catalog, ids);
   })();
   return titles.catch((error: unknown) => {
     services.log.debug(`Engagement titles not available: ${error instanceof Error ? error.message : String(error)}`);

@@ -3,20 +3,28 @@ import type { TaskBatch } from '../../core/batchPlanning';
 import { formatExplanation } from '../../core/errorExplanations';
 import type { BatchLaunchResult, FailedBatch, StartedBatch } from '../../aws';
 import type { Catalog } from '../config';
-import type { LaunchServices } from './launchServices';
+import { inSession, type LaunchServices } from './launchServices';
 
 /**
  * Launches the batches under one cancellable progress notification, then tells the user exactly which tasks
  * started and which did not, and why. A batch refused for unknown engagements can be started without them.
  */
 export async function runLaunch(services: LaunchServices, catalog: Catalog, batches: readonly TaskBatch[], footnote?: string): Promise<BatchLaunchResult[]> {
-  const results = await launchWithProgress(services, catalog, batches);
-  await report(services, catalog, results, footnote);
-  return results;
+  // The launch and its follow-ups (Start Without Them) stay in the session it started in.
+  const session = await services.session();
+  const release = session.hold();
+  try {
+    const held = inSession(services, session);
+    const results = await launchWithProgress(held, catalog, batches);
+    await report(held, catalog, results, footnote);
+    return results;
+  } finally {
+    release();
+  }
 }
 
 async function launchWithProgress(services: LaunchServices, catalog: Catalog, batches: readonly TaskBatch[]): Promise<BatchLaunchResult[]> {
-  const { log, connection } = services;
+  const { log } = services;
   const engagements = batches.reduce((total, batch) => total + batch.identifiers.length, 0);
   const title = batches.length === 1
     ? `Starting prospecting task "${batches[0].name}" in ${catalog}`
@@ -28,12 +36,9 @@ async function launchWithProgress(services: LaunchServices, catalog: Catalog, ba
       abort.abort();
     });
     try {
-      const [aws, client] = await Promise.all([connection.aws(), connection.client()]);
-      return await aws.launchBatches({
-        client,
+      return await services.sessions.launch(await services.session(), {
         catalog,
         batches,
-        tokenStore: services.pendingLaunches,
         signal: abort.signal,
         onProgress: (event) => {
           if (event.type === 'launching') {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { tasksToJson, type Catalog } from '../../core/tasks';
 import { Disposable } from '../disposable';
-import type { TaskMonitor } from './taskMonitor';
+import type { AccountSessions } from '../session/accountSessions';
 
 export const TASK_DETAILS_SCHEME = 'partnercentral-task';
 
@@ -11,15 +11,15 @@ export function taskDetailsUri(catalog: Catalog, taskId: string): vscode.Uri {
 
 /**
  * Read-only documents showing a task in full, as JSON, for `partnercentral-task:/<catalog>/<taskId>.json`.
- * Open ones follow the task: they are rendered again whenever the monitor learns something new.
+ * Open ones follow the task: they are rendered again whenever the current session learns something new, or another session becomes current.
  */
 export class TaskDetailsDocuments extends Disposable implements vscode.TextDocumentContentProvider {
   private readonly changed = this.register(new vscode.EventEmitter<vscode.Uri>());
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly monitor: TaskMonitor) {
+  constructor(private readonly sessions: AccountSessions) {
     super();
-    this.register(monitor.onDidChange(() => {
+    this.register(sessions.onDidChange(() => {
       for (const document of vscode.workspace.textDocuments) {
         if (document.uri.scheme === TASK_DETAILS_SCHEME) this.changed.fire(document.uri);
       }
@@ -29,7 +29,7 @@ export class TaskDetailsDocuments extends Disposable implements vscode.TextDocum
   provideTextDocumentContent(uri: vscode.Uri): string {
     const [, catalog, file] = uri.path.split('/');
     const taskId = file?.replace(/\.json$/, '') ?? '';
-    const task = this.monitor.task(catalog as Catalog, taskId);
+    const task = this.sessions.task(catalog as Catalog, taskId);
     return task ? tasksToJson([task]) : `// Task ${taskId} is not known in the ${catalog} catalog here.\n`;
   }
 }

@@ -3,7 +3,7 @@ import { aggregateProgress, deriveTaskState, describeProgress, type TaskRecord }
 import { REVEAL_TASK_COMMAND } from '../commands/tasks/revealTask';
 import { CONFIG_SECTION } from '../config';
 import { Disposable } from '../disposable';
-import type { TaskMonitor } from './taskMonitor';
+import type { AccountSessions } from '../session/accountSessions';
 import { escapeMarkdown, STATE_LOOK } from './taskPresentation';
 
 /**
@@ -13,10 +13,10 @@ import { escapeMarkdown, STATE_LOOK } from './taskPresentation';
 export class TaskStatusBar extends Disposable {
   private readonly item = this.register(vscode.window.createStatusBarItem('partnerCentral.status', vscode.StatusBarAlignment.Left, 50));
 
-  constructor(private readonly monitor: TaskMonitor) {
+  constructor(private readonly sessions: AccountSessions) {
     super();
     this.item.name = 'Partner Central Prospecting';
-    this.register(monitor.onDidChange(() => this.update()));
+    this.register(sessions.onDidChange(() => this.update()));
     this.register(vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(`${CONFIG_SECTION}.statusBar`)) this.update();
     }));
@@ -29,8 +29,8 @@ export class TaskStatusBar extends Disposable {
   }
 
   private update(): void {
-    const active = this.monitor.activeTasks();
-    const latest = this.monitor.latestFinishedTask;
+    const active = this.sessions.activeTasks();
+    const latest = this.sessions.latestFinishedTask;
     if (active.length > 0) this.showActive(active);
     else if (latest) this.showFinished(latest);
     else this.showIdle();

@@ -8,7 +8,8 @@ import { engagementIcon, escapeMarkdown, stateIcon, taskDescription, taskTooltip
 export type TaskTreeNode =
   | { kind: 'task'; task: TaskRecord }
   | { kind: 'engagement'; task: TaskRecord; engagement: EngagementResult; title?: string }
-  | { kind: 'pending'; launch: PendingLaunch }
+  /** A launch of the current account whose outcome is unknown; `stale` past a day (then never re-sent by itself). */
+  | { kind: 'pending'; launch: PendingLaunch; identityKey: string; stale: boolean }
   | { kind: 'loadMore'; catalog: Catalog; loading: boolean }
   | { kind: 'message'; id: string; label: string; detail?: string; icon: string; command?: vscode.Command };
 
@@ -52,13 +53,20 @@ export function toTreeItem(node: TaskTreeNode): vscode.TreeItem {
       return item;
     }
     case 'pending': {
-      const { launch } = node;
+      const { launch, stale } = node;
       const item = new vscode.TreeItem(launch.taskName, vscode.TreeItemCollapsibleState.None);
       item.id = `pending/${launch.catalog}/${launch.clientToken}`;
-      item.description = `starting… (${launch.identifiers.length} engagements)`;
-      item.tooltip = `Sent, but its answer has not arrived yet. It is sent again with the same ClientToken until the outcome is known, so it can never start twice.\nQueued ${new Date(launch.createdAt).toLocaleString()}`;
-      item.iconPath = new vscode.ThemeIcon('loading~spin');
-      item.contextValue = 'pendingLaunch';
+      const queued = `Queued ${new Date(launch.createdAt).toLocaleString()}`;
+      if (stale) {
+        item.description = `stale: no answer for over a day (${launch.identifiers.length} engagements)`;
+        item.tooltip = `Sent over a day ago, and its answer never arrived: it is not sent again by itself. Re-send it (with the same ClientToken, so it can never start twice) or discard it.\n${queued}`;
+        item.iconPath = new vscode.ThemeIcon('history');
+      } else {
+        item.description = `starting… (${launch.identifiers.length} engagements)`;
+        item.tooltip = `Sent, but its answer has not arrived yet. Sending it again reuses the same ClientToken, so it can never start twice.${launch.catalog === 'AWS' ? ' A production launch is re-sent only once you confirm.' : ''}\n${queued}`;
+        item.iconPath = new vscode.ThemeIcon('loading~spin');
+      }
+      item.contextValue = stale ? 'pendingLaunch stale' : 'pendingLaunch';
       return item;
     }
     case 'loadMore': {

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { explainError, formatExplanation } from '../../core/errorExplanations';
-import type { PendingLaunch } from '../../core/pendingLaunches';
+import { isStalePendingLaunch } from '../../core/pendingLaunches';
 import type { Catalog, TaskRecord } from '../../core/tasks';
 import { Disposable } from '../disposable';
-import type { TaskMonitor } from './taskMonitor';
+import type { AccountSessions } from '../session/accountSessions';
 import { toTreeItem, type TaskTreeNode } from './taskTreeItems';
 
 /** The Prospecting Tasks view: the current catalog's tasks, newest first, each with its engagements. */
@@ -17,13 +17,15 @@ export class TaskTreeProvider extends Disposable implements vscode.TreeDataProvi
   private readonly detailErrors = new Map<string, string>();
 
   constructor(
-    private readonly monitor: TaskMonitor,
+    private readonly sessions: AccountSessions,
     private readonly catalog: () => Catalog,
-    private readonly pendingLaunches: { list(): readonly PendingLaunch[]; onDidChange: vscode.Event<void> },
+    private readonly now: () => number = Date.now,
   ) {
     super();
-    this.register(monitor.onDidChange(() => this.changed.fire(undefined)));
-    this.register(pendingLaunches.onDidChange(() => this.changed.fire(undefined)));
+    this.register(sessions.onDidChange(() => this.changed.fire(undefined)));
+    this.register(sessions.onDidChangePendingLaunches((identityKey) => {
+      if (identityKey === sessions.current?.identity.key) this.changed.fire(undefined);
+    }));
   }
 
   get filter(): string {
@@ -46,7 +48,7 @@ export class TaskTreeProvider extends Disposable implements vscode.TreeDataProvi
 
   /** The catalog's tasks the view lists (the name filter applied), newest first. */
   visibleTasks(catalog: Catalog): TaskRecord[] {
-    return this.monitor.tasks(catalog).filter((task) => this.shows(task));
+    return this.sessions.tasks(catalog).filter((task) => this.shows(task));
   }
 
   refresh(): void {
@@ -69,20 +71,21 @@ export class TaskTreeProvider extends Disposable implements vscode.TreeDataProvi
 
   private rootNodes(): TaskTreeNode[] {
     const catalog = this.catalog();
-    const pages = this.monitor.pageState(catalog);
-    if (!pages.loaded && !pages.loading && !pages.error) void this.monitor.loadFirstPage(catalog);
+    const pages = this.sessions.pageState(catalog);
+    if (!pages.loaded && !pages.loading && !pages.error) void this.sessions.loadFirstPage(catalog);
 
     const tasks = this.visibleTasks(catalog);
-    const pending = this.pendingLaunches.list().filter((launch) => launch.catalog === catalog);
+    const session = this.sessions.current;
+    const pending = session?.pendingLaunches.list().filter((launch) => launch.catalog === catalog) ?? [];
     const nodes: TaskTreeNode[] = [
-      ...pending.map((launch): TaskTreeNode => ({ kind: 'pending', launch })),
+      ...pending.map((launch): TaskTreeNode => ({ kind: 'pending', launch, identityKey: session?.identity.key ?? '', stale: isStalePendingLaunch(launch, this.now()) })),
       ...tasks.map((task): TaskTreeNode => ({ kind: 'task', task })),
     ];
     if (pages.error) {
       nodes.push({ kind: 'message', id: `error/${catalog}`, label: `Could not list ${catalog} tasks`, detail: pages.error, icon: 'warning', command: { command: 'partnerCentral.refreshTasks', title: 'Retry' } });
     }
     if (pages.nextToken || (pages.loading && pages.loaded)) nodes.push({ kind: 'loadMore', catalog, loading: pages.loading !== undefined });
-    if (this.nameFilter !== '' && tasks.length === 0 && this.monitor.tasks(catalog).length > 0) {
+    if (this.nameFilter !== '' && tasks.length === 0 && this.sessions.tasks(catalog).length > 0) {
       nodes.push({ kind: 'message', id: 'filter/none', label: `No task name contains "${this.nameFilter}"`, icon: 'filter', command: { command: 'partnerCentral.clearTaskFilter', title: 'Clear Filter' } });
     }
     if (nodes.length === 0 && pages.loading) {
@@ -93,9 +96,9 @@ export class TaskTreeProvider extends Disposable implements vscode.TreeDataProvi
 
   private async engagementNodes(task: TaskRecord): Promise<TaskTreeNode[]> {
     const key = `${task.catalog}/${task.taskId}`;
-    let current = this.monitor.task(task.catalog, task.taskId) ?? task;
+    let current = this.sessions.task(task.catalog, task.taskId) ?? task;
     try {
-      current = await this.monitor.ensureDetails(current);
+      current = await this.sessions.ensureDetails(current);
       this.detailErrors.delete(key);
     } catch (error) {
       this.detailErrors.set(key, formatExplanation(explainError(error, { catalog: task.catalog })));
@@ -104,7 +107,7 @@ export class TaskTreeProvider extends Disposable implements vscode.TreeDataProvi
       kind: 'engagement',
       task: current,
       engagement,
-      title: this.monitor.title(current.catalog, engagement.engagementId),
+      title: this.sessions.title(current.catalog, engagement.engagementId),
     }));
     const problem = this.detailErrors.get(key);
     if (problem) nodes.unshift({ kind: 'message', id: `details-error/${key}`, label: 'Could not load the results', detail: problem, icon: 'warning' });

@@ -1,15 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PartnerCentralApi } from '../../../src/extension';
 import type { TaskRecord } from '../../../src/core/tasks';
-import type { StartedBatch } from '../../../src/aws';
-import { PartnerCentralConnection, type AwsModule, type PartnerCentralClient } from '../../../src/ui/connection';
-import { TaskHistory } from '../../../src/ui/tasks/taskHistory';
-import { TaskMonitor } from '../../../src/ui/tasks/taskMonitor';
 import type { TaskTreeNode } from '../../../src/ui/tasks/taskTreeItems';
 import { counts, injectFault, knownEngagements, reset } from '../support/emulatorControl';
 import { activeApi, setSetting } from '../support/extensionUnderTest';
@@ -22,20 +17,6 @@ async function waitFor<T>(what: string, probe: () => T | undefined | false, time
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** globalState as it survives a window reload. */
-class MemoryMemento implements vscode.Memento {
-  private readonly values = new Map<string, unknown>();
-  keys(): readonly string[] {
-    return [...this.values.keys()];
-  }
-  get<T>(key: string, defaultValue?: T): T | undefined {
-    return (this.values.has(key) ? this.values.get(key) : defaultValue) as T | undefined;
-  }
-  async update(key: string, value: unknown): Promise<void> {
-    this.values.set(key, JSON.parse(JSON.stringify(value)) as unknown);
   }
 }
 
@@ -229,72 +210,5 @@ suite('Following tasks', function () {
     prompts.catalog = 'Sandbox';
     await vscode.commands.executeCommand('partnerCentral.switchCatalog');
     assert.equal(api.viewDescription(), 'Sandbox');
-  });
-
-  test('answers still in flight when the account changes are dropped, not mixed into the new account', async () => {
-    const state = new MemoryMemento();
-    const log = vscode.window.createOutputChannel('Partner Central (account switch test)', { log: true });
-    const accountChanged = new vscode.EventEmitter<void>();
-    let account = 'first@emulator';
-    let answerList: (page: { tasks: TaskRecord[] }) => void = () => undefined;
-    const listed = new Promise<{ tasks: TaskRecord[] }>((resolve) => { answerList = resolve; });
-    const aws = { listRecentTasks: () => listed, lookUpEngagementTitles: async () => new Map<string, string>() };
-    const monitor = new TaskMonitor(log, {
-      aws: async () => aws as unknown as AwsModule,
-      client: async () => ({}) as PartnerCentralClient,
-      onDidChangeAccount: accountChanged.event,
-    }, new TaskHistory(state, () => account));
-    try {
-      const loading = monitor.loadFirstPage('Sandbox');
-      account = 'second@emulator';
-      accountChanged.fire();
-      answerList({ tasks: [{ taskId: 'task-0123456789abcd', catalog: 'Sandbox', taskName: 'First account', startTime: new Date().toISOString(), endTime: new Date().toISOString(), totalCount: 1, completedCount: 1, failedCount: 0 }] });
-      await loading;
-      assert.deepEqual(monitor.tasks('Sandbox'), [], 'the first account\'s list is not shown for the second');
-      assert.deepEqual(new TaskHistory(state, () => account).load(), [], 'nor saved in its history');
-    } finally {
-      monitor.dispose();
-      accountChanged.dispose();
-      log.dispose();
-    }
-  });
-
-  test('after a reload the tasks show at once from history, and polling resumes to the end', async () => {
-    const state = new MemoryMemento();
-    const log = vscode.window.createOutputChannel('Partner Central (reload test)', { log: true });
-    const connection = new PartnerCentralConnection(log);
-    const historyOf = () => new TaskHistory(state, () => connection.accountKey);
-    const before = new TaskMonitor(log, connection, historyOf());
-    let after: TaskMonitor | undefined;
-    try {
-      const [aws, client] = await Promise.all([connection.aws(), connection.client()]);
-      const output = await aws.startProspectingTask(client, { catalog: 'Sandbox', clientToken: randomUUID(), identifiers: succeeding.slice(130, 133), taskName: 'Survives a reload' });
-      assert.ok(output.TaskId);
-      const started: StartedBatch = {
-        status: 'started', batch: { index: 1, total: 1, name: 'Survives a reload', identifiers: succeeding.slice(130, 133) },
-        clientToken: 'unused', reusedToken: false, taskId: output.TaskId, taskArn: output.TaskArn, startTime: output.StartTime,
-        identifiers: output.Identifiers ?? [], name: 'Survives a reload',
-      };
-      before.addStarted(started, 'Sandbox');
-      await waitFor('the task in the saved history', () => historyOf().load().some((task) => task.taskId === output.TaskId));
-      before.dispose(); // the window goes away
-
-      after = new TaskMonitor(log, connection, historyOf());
-      const restored = after.task('Sandbox', output.TaskId);
-      assert.ok(restored, 'shown at once, before any request');
-      assert.equal(restored.endTime, undefined, 'still active');
-      const monitor = after;
-      const finished = await new Promise<TaskRecord>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('the restored task was not followed to its end')), 45_000);
-        monitor.onDidFinish((task) => { clearTimeout(timer); resolve(task); });
-      });
-      assert.equal(finished.taskId, output.TaskId);
-      assert.equal(finished.completedCount + finished.failedCount, 3);
-    } finally {
-      before.dispose();
-      after?.dispose();
-      connection.dispose();
-      log.dispose();
-    }
   });
 });

@@ -48,7 +48,7 @@ async function engagementIds(services: TaskCommandServices, task: TaskRecord): P
   const known = task.engagements?.map((engagement) => engagement.engagementId) ?? task.identifiers;
   if (known) return known;
   try {
-    return (await services.monitor.ensureDetails(task, true)).engagements?.map((engagement) => engagement.engagementId) ?? [];
+    return (await services.sessions.ensureDetails(task, true)).engagements?.map((engagement) => engagement.engagementId) ?? [];
   } catch (error) {
     await services.launch.prompts().show('error', `Could not fetch the engagements of "${task.taskName}": ${formatExplanation(explainError(error, { catalog: task.catalog }))}. Nothing was copied.`);
     return undefined;

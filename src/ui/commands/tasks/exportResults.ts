@@ -58,7 +58,7 @@ async function withResults(services: TaskCommandServices, tasks: readonly TaskRe
       if (token.isCancellationRequested) return undefined;
       progress.report({ message: task.taskName, increment: 100 / tasks.length });
       try {
-        detailed.push(await services.monitor.ensureDetails(task, task.engagements === undefined || task.endTime === undefined));
+        detailed.push(await services.sessions.ensureDetails(task, task.engagements === undefined || task.endTime === undefined));
       } catch (error) {
         const explanation = formatExplanation(explainError(error, { catalog: task.catalog }));
         await services.launch.prompts().show('error', `Could not fetch the results of "${task.taskName}": ${explanation}. Nothing was exported.`);

@@ -11,7 +11,7 @@ export function registerRefreshTasks(services: TaskCommandServices): vscode.Disp
     vscode.commands.registerCommand(REFRESH_TASKS_COMMAND, async () => {
       const catalog = services.viewCatalog.get();
       try {
-        await vscode.window.withProgress({ location: { viewId: 'partnerCentral.tasks' } }, () => services.monitor.refresh(catalog));
+        await vscode.window.withProgress({ location: { viewId: 'partnerCentral.tasks' } }, () => services.sessions.refresh(catalog));
       } catch (error) {
         // A failed listing shows in the view; this is the poll of the active tasks that follows it.
         const explanation = formatExplanation(explainError(error, { catalog }));
@@ -20,6 +20,6 @@ export function registerRefreshTasks(services: TaskCommandServices): vscode.Disp
       }
     }),
     vscode.commands.registerCommand(LOAD_MORE_TASKS_COMMAND, (catalog?: Catalog) =>
-      services.monitor.loadMore(catalog ?? services.viewCatalog.get())),
+      services.sessions.loadMore(catalog ?? services.viewCatalog.get())),
   );
 }

@@ -14,7 +14,7 @@ export async function retryFailed(services: TaskCommandServices, task: TaskRecor
   const prompts = services.launch.prompts();
   let detailed: TaskRecord;
   try {
-    detailed = await services.monitor.ensureDetails(task, task.engagements === undefined);
+    detailed = await services.sessions.ensureDetails(task, task.engagements === undefined);
   } catch (error) {
     await prompts.show('error', `Could not fetch which engagements failed in "${task.taskName}": ${formatExplanation(explainError(error, { catalog: task.catalog }))}. Nothing was started.`);
     return;

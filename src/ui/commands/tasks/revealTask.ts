@@ -10,7 +10,7 @@ export const REVEAL_TASK_COMMAND = 'partnerCentral.revealTask';
  */
 export function registerRevealTask(services: TaskCommandServices): vscode.Disposable {
   return vscode.commands.registerCommand(REVEAL_TASK_COMMAND, async (catalog?: Catalog, taskId?: string) => {
-    const task = catalog && taskId ? services.monitor.task(catalog, taskId) : undefined;
+    const task = catalog && taskId ? services.sessions.task(catalog, taskId) : undefined;
     if (!task) {
       await vscode.commands.executeCommand('partnerCentral.tasks.focus');
       return;

@@ -12,7 +12,7 @@ export function registerShowTaskDetails(services: TaskCommandServices): vscode.D
     if (!task) return;
     let problem: string | undefined;
     try {
-      await services.monitor.ensureDetails(task, true);
+      await services.sessions.ensureDetails(task, true);
     } catch (error) {
       problem = formatExplanation(explainError(error, { catalog: task.catalog }));
       services.launch.log.warn(`Fetching task ${task.taskId} failed: ${problem}`);

@@ -1,14 +1,14 @@
 import type * as vscode from 'vscode';
 import type { TaskRecord } from '../../../core/tasks';
 import type { LaunchServices } from '../../launch/launchServices';
-import type { TaskMonitor } from '../../tasks/taskMonitor';
+import type { AccountSessions } from '../../session/accountSessions';
 import type { TaskTreeNode } from '../../tasks/taskTreeItems';
 import type { TaskTreeProvider } from '../../tasks/taskTreeProvider';
 import type { ViewCatalog } from '../../viewCatalog';
 
 /** What the commands acting on tasks work with; built once in activate(). */
 export interface TaskCommandServices {
-  readonly monitor: TaskMonitor;
+  readonly sessions: AccountSessions;
   readonly tree: TaskTreeProvider;
   readonly treeView: vscode.TreeView<TaskTreeNode>;
   readonly viewCatalog: ViewCatalog;
@@ -30,12 +30,12 @@ function isRecord(value: unknown): value is TaskRecord {
  */
 export async function resolveTask(services: TaskCommandServices, arg: unknown, purpose: string): Promise<TaskRecord | undefined> {
   const candidate = arg ?? (services.treeView.visible ? services.treeView.selection[0] : undefined);
-  if (isRecord(candidate)) return services.monitor.task(candidate.catalog, candidate.taskId) ?? candidate;
+  if (isRecord(candidate)) return services.sessions.task(candidate.catalog, candidate.taskId) ?? candidate;
   if (isNode(candidate) && (candidate.kind === 'task' || candidate.kind === 'engagement')) {
-    return services.monitor.task(candidate.task.catalog, candidate.task.taskId) ?? candidate.task;
+    return services.sessions.task(candidate.task.catalog, candidate.task.taskId) ?? candidate.task;
   }
   const catalog = services.viewCatalog.get();
-  const tasks = services.monitor.tasks(catalog);
+  const tasks = services.sessions.tasks(catalog);
   if (tasks.length === 0) {
     await services.launch.prompts().show('info', `There are no prospecting tasks in the ${catalog} catalog yet.`);
     return undefined;

@@ -1,0 +1,208 @@
+import type { Emitter } from '../../core/emitter';
+import { accountIdFromTaskArn } from '../../core/taskArn';
+import { recordFromStart, systemClock, TaskBook, type Catalog, type Clock, type TaskRecord } from '../../core/tasks';
+import type * as Aws from '../../aws';
+import type { AccountIdentity, StartedBatch } from '../../aws';
+import type { ConnectionSettings } from '../config';
+import { AccountPendingLaunches, accountStateKey, MemoryState, TaskHistory, type KeyValueState } from './accountState';
+import { FollowedTasks } from './followedTasks';
+import { RemoteTaskPages, type RemotePages } from './remoteTaskPages';
+import type { SessionLog } from './sessionLog';
+import { TaskDetails } from './taskDetails';
+
+export type AwsModule = typeof Aws;
+export type PartnerCentralClient = ReturnType<AwsModule['createPartnerCentralClient']>;
+
+/** Tasks per page of the view's list. */
+const PAGE_SIZE = 20;
+
+export interface SessionDependencies {
+  aws: AwsModule;
+  /** Where account state is kept (globalState); an unresolved identity keeps its state in memory instead. */
+  state: KeyValueState;
+  log: SessionLog;
+  clock?: Clock;
+  /** Told when any account's pending launches change, with the identity key. */
+  pendingLaunchesChanged?: Emitter<string>;
+}
+
+/**
+ * Opens a session for a snapshot of the connection settings: its client, and the identity that client
+ * resolves (endpoint and credentials as the SDK sees them). The session's state is kept under that identity.
+ */
+export async function openAccountSession(settings: ConnectionSettings, dependencies: SessionDependencies): Promise<AccountSession> {
+  const { aws, log } = dependencies;
+  log.debug(`Creating the Partner Central client: profile ${settings.profile ?? '(default chain)'}, region ${settings.region}, endpoint setting ${settings.endpoint ?? '(none: the SDK decides)'}`);
+  const client = aws.createPartnerCentralClient(settings, log);
+  const identity = await aws.resolveAccountIdentity(client);
+  if (identity.resolved) log.info(`Account: ${identity.endpoint}, ${identity.principal ?? ''}`);
+  else log.warn(`Account not resolved at ${identity.endpoint}: ${identity.problem ?? 'unknown reason'}. Nothing is kept or re-sent for it.`);
+  return new AccountSession(settings, identity, client, dependencies);
+}
+
+/**
+ * Everything of one account, made from the settings of one moment: its client, its identity, its task history
+ * and pending launches (kept under the identity's key, fixed here), the tasks it follows, the pages listed, the
+ * details and titles fetched. Retiring it (the settings changed) stops its polling and drops answers that
+ * arrive later; its client is destroyed once no launch holds the session any more.
+ */
+export class AccountSession {
+  readonly pendingLaunches: AccountPendingLaunches;
+  readonly history: TaskHistory;
+  private readonly followed: FollowedTasks;
+  private readonly pages: RemoteTaskPages;
+  private readonly details: TaskDetails;
+  private readonly state: KeyValueState;
+  private holds = 0;
+  private retired = false;
+  private clientDestroyed = false;
+  private relayPending: { dispose(): void } | undefined;
+
+  readonly onDidChange;
+  readonly onDidFinish;
+  readonly onDidFailToPoll;
+
+  constructor(
+    readonly settings: ConnectionSettings,
+    readonly identity: AccountIdentity,
+    readonly client: PartnerCentralClient,
+    private readonly dependencies: SessionDependencies,
+  ) {
+    const { aws, log } = dependencies;
+    const clock = dependencies.clock ?? systemClock;
+    this.state = identity.resolved ? dependencies.state : new MemoryState();
+    this.history = new TaskHistory(this.state, identity.key);
+    this.pendingLaunches = new AccountPendingLaunches(this.state, identity.key);
+    const changed = dependencies.pendingLaunchesChanged;
+    if (changed) this.relayPending = this.pendingLaunches.onDidChange(() => changed.fire(identity.key));
+    this.followed = new FollowedTasks({
+      book: new TaskBook(this.history.load(), () => clock.now()),
+      history: this.history,
+      fetchers: aws.createTaskFetchers(client),
+      clock,
+      log,
+      onTaskArn: (arn) => this.noteAccountId(accountIdFromTaskArn(arn)),
+    });
+    this.pages = new RemoteTaskPages(this.followed, (catalog, nextToken) => aws.listRecentTasks(client, catalog, { maxResults: PAGE_SIZE, nextToken }), log);
+    this.details = new TaskDetails(this.followed, {
+      details: (catalog, taskId) => aws.fetchTaskDetails(client, catalog, taskId),
+      titles: (catalog, ids) => aws.lookUpEngagementTitles(client, catalog, ids),
+    }, clock, log);
+    this.onDidChange = this.followed.onDidChange;
+    this.onDidFinish = this.followed.onDidFinish;
+    this.onDidFailToPoll = this.followed.onDidFailToPoll;
+  }
+
+  get aws(): AwsModule {
+    return this.dependencies.aws;
+  }
+
+  get isRetired(): boolean {
+    return this.retired;
+  }
+
+  /** The partner's AWS account ID: from the credentials, or from a task ARN seen under this identity. */
+  get accountId(): string | undefined {
+    return this.identity.accountId ?? this.state.get<string>(accountStateKey(this.identity.key, 'accountId'));
+  }
+
+  /** For messages: the endpoint and, when known, the account. */
+  describe(): string {
+    const account = this.accountId;
+    return `${this.identity.endpoint.replace(/\/$/, '')}${account ? ` (account ${account})` : ''}`;
+  }
+
+  /** Follows the tasks restored from history that were still active. */
+  start(): void {
+    this.followed.start();
+  }
+
+  tasks(catalog: Catalog): TaskRecord[] {
+    return this.followed.book.list(catalog);
+  }
+
+  task(catalog: Catalog, taskId: string): TaskRecord | undefined {
+    return this.followed.book.get(catalog, taskId);
+  }
+
+  activeTasks(): TaskRecord[] {
+    return (['Sandbox', 'AWS'] as const).flatMap((catalog) => this.followed.book.active(catalog));
+  }
+
+  get latestFinishedTask(): TaskRecord | undefined {
+    return this.followed.latestFinishedTask;
+  }
+
+  title(catalog: Catalog, engagementId: string): string | undefined {
+    return this.details.title(catalog, engagementId);
+  }
+
+  pageState(catalog: Catalog): Readonly<RemotePages> {
+    return this.pages.state(catalog);
+  }
+
+  loadFirstPage(catalog: Catalog, force = false): Promise<void> {
+    return this.pages.loadFirstPage(catalog, force);
+  }
+
+  loadMore(catalog: Catalog): Promise<void> {
+    return this.pages.loadMore(catalog);
+  }
+
+  /** Refresh: the first page again, and an immediate poll of active tasks. */
+  async refresh(catalog: Catalog): Promise<void> {
+    await this.pages.loadFirstPage(catalog, true);
+    await this.followed.pollNow(catalog);
+  }
+
+  ensureDetails(task: TaskRecord, force = false): Promise<TaskRecord> {
+    return this.details.ensure(task, force);
+  }
+
+  /** A task Start just created in this account: kept in its book and history, and followed while current. */
+  addStarted(started: StartedBatch, catalog: Catalog): void {
+    const record: TaskRecord = {
+      ...recordFromStart({ TaskId: started.taskId, TaskArn: started.taskArn, TaskName: started.name, StartTime: started.startTime, Identifiers: started.identifiers }, catalog),
+      startedHere: true,
+    };
+    this.followed.upsert([record], catalog);
+  }
+
+  setFocused(focused: boolean): void {
+    this.followed.setFocused(focused);
+  }
+
+  /** Keeps the client alive until the returned function is called (a launch holds its session to its end). */
+  hold(): () => void {
+    this.holds++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds--;
+      this.destroyClientIfDone();
+    };
+  }
+
+  /** Another account is current now: stop following, drop late answers, destroy the client when unheld. */
+  retire(): void {
+    if (this.retired) return;
+    this.retired = true;
+    this.followed.stop();
+    this.destroyClientIfDone();
+  }
+
+  private destroyClientIfDone(): void {
+    if (!this.retired || this.holds > 0 || this.clientDestroyed) return;
+    this.clientDestroyed = true;
+    this.client.destroy();
+    this.relayPending?.dispose();
+    this.pendingLaunches.dispose();
+  }
+
+  private noteAccountId(accountId: string | undefined): void {
+    if (!accountId || accountId === this.accountId || !this.identity.resolved) return;
+    this.state.update(accountStateKey(this.identity.key, 'accountId'), accountId)
+      .then(undefined, (error: unknown) => this.dependencies.log.warn(`Saving the account ID failed: ${String(error)}`));
+  }
+}

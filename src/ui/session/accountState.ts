@@ -1,0 +1,93 @@
+import { Emitter } from '../../core/emitter';
+import type { PendingLaunch, PendingLaunchStore } from '../../core/pendingLaunches';
+import { parseStoredTaskRecords, type TaskRecord } from '../../core/tasks';
+
+/** Where account state survives a reload: the extension's globalState (vscode.Memento has this shape). */
+export interface KeyValueState {
+  keys(): readonly string[];
+  get<T>(key: string): T | undefined;
+  update(key: string, value: unknown): PromiseLike<void>;
+}
+
+/** Every key of one account's state starts with this and its identity key. */
+export const ACCOUNT_STATE_PREFIX = 'partnerCentral.account/';
+
+export function accountStateKey(identityKey: string, part: 'taskHistory' | 'pendingLaunches' | 'accountId'): string {
+  return `${ACCOUNT_STATE_PREFIX}${identityKey}/${part}`;
+}
+
+/** Tasks kept per account, so a reload shows them at once; the newest first, up to this many. */
+const MAX_KEPT = 500;
+
+/** The tasks of one account, under a key fixed when the account's session was made. */
+export class TaskHistory {
+  private readonly key: string;
+
+  constructor(private readonly state: KeyValueState, identityKey: string) {
+    this.key = accountStateKey(identityKey, 'taskHistory');
+  }
+
+  load(): TaskRecord[] {
+    return parseStoredTaskRecords(this.state.get<unknown>(this.key));
+  }
+
+  async save(tasks: readonly TaskRecord[]): Promise<void> {
+    const newestFirst = [...tasks].sort((a, b) => b.startTime.localeCompare(a.startTime));
+    // Tasks started here, and every active one, are always kept; others make room for them.
+    const kept = newestFirst.filter((task, index) => index < MAX_KEPT || task.startedHere || task.endTime === undefined);
+    await this.state.update(this.key, kept);
+  }
+}
+
+/**
+ * The pending launches of one account, under a key fixed when its session was made: a launch saves and
+ * removes its ClientTokens here whatever the settings say meanwhile, and they are re-sent only to this account.
+ */
+export class AccountPendingLaunches implements PendingLaunchStore {
+  private readonly key: string;
+  private readonly changed = new Emitter<void>();
+  /** A launch was saved or settled: the tree shows launches still pending. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly state: KeyValueState, identityKey: string) {
+    this.key = accountStateKey(identityKey, 'pendingLaunches');
+  }
+
+  list(): readonly PendingLaunch[] {
+    return this.state.get<PendingLaunch[]>(this.key) ?? [];
+  }
+
+  async save(launch: PendingLaunch): Promise<void> {
+    const others = this.list().filter((existing) => existing.clientToken !== launch.clientToken);
+    await this.state.update(this.key, [...others, launch]);
+    this.changed.fire();
+  }
+
+  async remove(clientToken: string): Promise<void> {
+    const kept = this.list().filter((existing) => existing.clientToken !== clientToken);
+    await this.state.update(this.key, kept.length > 0 ? kept : undefined);
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+/** A KeyValueState that lives as long as its session: for an identity that could not be resolved. */
+export class MemoryState implements KeyValueState {
+  private readonly values = new Map<string, unknown>();
+
+  keys(): readonly string[] {
+    return [...this.values.keys()];
+  }
+
+  get<T>(key: string): T | undefined {
+    return this.values.get(key) as T | undefined;
+  }
+
+  async update(key: string, value: unknown): Promise<void> {
+    if (value === undefined) this.values.delete(key);
+    else this.values.set(key, JSON.parse(JSON.stringify(value)) as unknown);
+  }
+}
