@@ -1,6 +1,6 @@
 import { explainCredentials } from './credentialExplanations';
 import { redactSecrets } from './redactSecrets';
-import { isConnectTimeout } from './requestReach';
+import { classifyAttemptFailure, isConnectTimeout } from './requestReach';
 import { viewSdkError, type SdkErrorView } from './sdkErrorView';
 
 export type ErrorKind =
@@ -57,6 +57,8 @@ export interface ErrorContext {
   profile?: string;
 }
 
+const LOST_ANSWER_FIX = 'If a task was being started, it may exist anyway: refresh the task list, or start it again (its ClientToken is reused, so no second task is created).';
+
 /** The setting that overrides the endpoint, named in network-error advice. */
 export const ENDPOINT_SETTING = 'partnerCentral.endpoint';
 
@@ -104,6 +106,7 @@ function explainView(view: SdkErrorView, context: ErrorContext): ErrorExplanatio
   if (credentials) return credentials;
   if (isNetworkError(view)) return explainNetwork(view);
   if (isAuthError(view)) return explainAuth(view);
+  if (isUnreadable(view)) return explainUnreadable(view);
   switch (view.name) {
     case 'ValidationException':
       return explainValidation(view);
@@ -251,7 +254,7 @@ function explainCancelled(): ErrorExplanation {
     kind: 'cancelled',
     title: 'Cancelled',
     detail: 'The call was cancelled before Partner Central answered.',
-    fixes: ['If a task was being started, it may exist anyway: refresh the task list, or start it again (its ClientToken is reused, so no second task is created).'],
+    fixes: [LOST_ANSWER_FIX],
     retryable: true,
   };
 }
@@ -266,7 +269,7 @@ function explainTimeout(view: SdkErrorView): ErrorExplanation {
     fixes: [
       'Check the network: a proxy, VPN or firewall that holds connections open without answering causes this.',
       `If \`${ENDPOINT_SETTING}\` (or AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING / AWS_ENDPOINT_URL) is set, check that it points at Partner Central; leave it empty to use the real service.`,
-      'If a task was being started, it may exist anyway: refresh the task list, or start it again (its ClientToken is reused, so no second task is created).',
+      LOST_ANSWER_FIX,
     ],
     retryable: true,
   };
@@ -286,17 +289,35 @@ function explainConfig(view: SdkErrorView): ErrorExplanation {
 }
 
 function explainNetwork(view: SdkErrorView): ErrorExplanation {
+  const endpointFix = `If \`${ENDPOINT_SETTING}\` (or AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING / AWS_ENDPOINT_URL) is set, check it; leave it empty to use the real service.`;
+  if (classifyAttemptFailure(view) === 'unanswered') {
+    return {
+      kind: 'network',
+      title: 'The connection to Partner Central was lost before its answer',
+      detail: `${triedSummary(view)} ${view.code ? `${view.code}: ` : ''}${view.message || view.name}`.trim(),
+      fixes: ['Check the network connection and any proxy, then try again.', endpointFix, LOST_ANSWER_FIX],
+      retryable: true,
+    };
+  }
+  const connectLimitMs = isConnectTimeout(view) ? timeoutFromMessage(view.causeMessage ?? view.message) : undefined;
   const reason = isConnectTimeout(view)
-    ? `No connection could be opened${timeoutFromMessage(view.causeMessage ?? view.message) === undefined ? '' : ` within ${formatSeconds(timeoutFromMessage(view.causeMessage ?? view.message) ?? 0)}`}.`
+    ? `No connection could be opened${connectLimitMs === undefined ? '' : ` within ${formatSeconds(connectLimitMs)}`}.`
     : view.code ? `${view.code}: ${view.message}` : view.message || view.name;
   return {
     kind: 'network',
     title: "Partner Central's endpoint isn't reachable",
-    detail: `${triedSummary(view)} ${reason}`.trim(),
-    fixes: [
-      'Check the network connection and any proxy.',
-      `If \`${ENDPOINT_SETTING}\` (or AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING / AWS_ENDPOINT_URL) is set, check it; leave it empty to use the real service.`,
-    ],
+    detail: `${triedSummary(view)} ${reason} Nothing was sent.`.trim(),
+    fixes: ['Check the network connection and any proxy.', endpointFix],
+    retryable: true,
+  };
+}
+
+function explainUnreadable(view: SdkErrorView): ErrorExplanation {
+  return {
+    kind: 'serverError',
+    title: "Partner Central's answer could not be read",
+    detail: `${view.httpStatusCode ? `HTTP ${view.httpStatusCode}: ` : ''}${view.message.split('\n')[0] || view.name}`,
+    fixes: ['Try again later; if it persists, check that the endpoint is Partner Central (not a proxy or captive portal page).', LOST_ANSWER_FIX],
     retryable: true,
   };
 }
@@ -310,6 +331,12 @@ function isTimeout(view: SdkErrorView): boolean {
   if (view.name === 'CallTimeoutError' || view.causeName === 'CallTimeoutError') return true;
   if (isConnectTimeout(view)) return false;
   return /requestTimeout/.test(view.message) || (view.name === 'TimeoutError' && view.code === 'ETIMEDOUT') || view.name === 'RequestTimeout' || view.name === 'RequestTimeoutException';
+}
+
+/** A 2xx the SDK could not parse, or an answer without what every answer has. */
+function isUnreadable(view: SdkErrorView): boolean {
+  const success = view.httpStatusCode !== undefined && view.httpStatusCode >= 200 && view.httpStatusCode < 300;
+  return view.name === 'MalformedResponse' || (success && (view.name === 'SyntaxError' || /Deserialization error/i.test(view.message)));
 }
 
 function isConfigError(view: SdkErrorView): boolean {

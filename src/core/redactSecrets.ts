@@ -10,9 +10,9 @@ const REDACTED = '[redacted]';
 
 /** Names whose value is a secret, in the spellings of config files, JSON, headers and query strings. */
 const SECRET_NAMES = [
-  '(?:aws_?)?secret_?access_?key',
-  '(?:aws_?)?session_?token',
-  'security_?token',
+  '(?:aws[_-]?)?secret[_-]?access[_-]?key',
+  '(?:aws[_-]?)?session[_-]?token',
+  'security[_-]?token',
   'x-amz-security-token',
   'x-amz-signature',
   'x-amz-credential',
@@ -23,16 +23,18 @@ const SECRET_NAMES = [
   'passwd',
   'passphrase',
   'secret',
-  'private_?key',
-  '(?:access|refresh|id)_?token',
+  'private[_-]?key',
+  '(?:access|refresh|id)[_-]?token',
 ].join('|');
 
+/** Where a name starts: not inside a word, except after a URL-encoded byte (`%3FX-Amz-…`). */
+const NAME_START = `(?<=^|[^A-Za-z]|%[0-9A-Fa-f]{2})`;
 const QUOTE = `(?:["']|%22)`;
 const SEPARATOR = `\\s*(?:[:=]|%3[AaDd])\\s*`;
 /** A value runs to the next quote, separator of pairs, or space (raw or URL-encoded). */
 const VALUE = `(?:(?!%2[26C]|%26|%3B)[^\\s"'&,;<>])+`;
 
-const NAMED_VALUE = new RegExp(`((?<![A-Za-z])(?:${SECRET_NAMES})${QUOTE}?${SEPARATOR}${QUOTE}?)(${VALUE})`, 'gi');
+const NAMED_VALUE = new RegExp(`(${NAME_START}(?:${SECRET_NAMES})${QUOTE}?${SEPARATOR}${QUOTE}?)(${VALUE})`, 'gi');
 /** `Authorization: Bearer …` keeps its scheme; AWS4-HMAC-SHA256's Credential= and Signature= are named values. */
 const AUTHORIZATION = /((?<![A-Za-z])authorization["']?\s*[:=]\s*["']?)(?:(Bearer|Basic|Token)\s+)?(?!AWS4-HMAC-SHA256)([^\s"',;]+)/gi;
 /** A bare token after the word that names it (`secret wJalr…`, `session token IQoJ…`), when it is no plain word. */
