@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { createPartnerCentralClient } from '../../../src/aws/client';
 import { launchBatches } from '../../../src/aws/launchBatches';
+import { lookUpEngagementTitles } from '../../../src/aws/engagementTitles';
 import { getProspectingTask, listProspectingTasks, startProspectingTask } from '../../../src/aws/prospectingTasks';
+import { createTaskFetchers, fetchTaskDetails, listRecentTasks } from '../../../src/aws/taskFollowing';
 import { planBatches } from '../../../src/core/batchPlanning';
 import { explainError } from '../../../src/core/errorExplanations';
 import { InMemoryPendingLaunchStore } from '../../../src/core/pendingLaunches';
@@ -117,6 +119,26 @@ describe('every call ends, against a server that accepts and never answers', fun
       assert.equal(first.outcomeUnknown, true);
       assert.deepEqual(store.list().map((launch) => launch.clientToken), [first.clientToken]);
       assert.ok(second.status === 'skipped' && second.reason === 'cancelled');
+    } finally {
+      client.destroy();
+    }
+  });
+
+  it("the task fetchers, the task list and the title look-up end when the caller's signal fires", async () => {
+    const client = createPartnerCentralClient({ endpoint: server.endpoint, attemptTimeoutMs: 30_000, callTimeoutMs: 60_000 });
+    try {
+      const calls: Array<[string, (abortSignal: AbortSignal) => Promise<unknown>]> = [
+        ['createTaskFetchers().summaries', (abortSignal) => createTaskFetchers(client, { abortSignal }).summaries('Sandbox', ['task-0123456789abcd'])],
+        ['createTaskFetchers().details', (abortSignal) => createTaskFetchers(client, { abortSignal }).details('Sandbox', 'task-0123456789abcd')],
+        ['fetchTaskDetails', (abortSignal) => fetchTaskDetails(client, 'Sandbox', 'task-0123456789abcd', { abortSignal })],
+        ['listRecentTasks', (abortSignal) => listRecentTasks(client, 'Sandbox', {}, { abortSignal })],
+        ['lookUpEngagementTitles', (abortSignal) => lookUpEngagementTitles(client, 'Sandbox', IDS, { abortSignal })],
+      ];
+      for (const [label, call] of calls) {
+        const { error, elapsedMs } = await failureOf(() => call(AbortSignal.timeout(200)));
+        assert.ok(elapsedMs < 1200, `${label} took ${Math.round(elapsedMs)} ms`);
+        assert.equal(explainError(error).kind, 'cancelled', label);
+      }
     } finally {
       client.destroy();
     }

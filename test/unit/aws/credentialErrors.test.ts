@@ -1,7 +1,5 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as http from 'node:http';
-import { type AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { type CallLogger } from '../../../src/aws/callLogging';
@@ -9,8 +7,8 @@ import { createPartnerCentralClient } from '../../../src/aws/client';
 import { listProspectingTasks } from '../../../src/aws/prospectingTasks';
 import { type ErrorExplanation, explainError, formatExplanation } from '../../../src/core/errorExplanations';
 import { DEFAULT_CREDENTIALS, startTestEmulator, type TestEmulator } from '../../support/emulator';
+import { DENIED_ROLE_ARN as ROLE_ARN, startDenyingSts } from './stsStandIn';
 
-const ROLE_ARN = 'arn:aws:iam::123456789012:role/PartnerCentralProspecting';
 const EXPIRED = { accessKeyId: 'ASIAEMULATOREXPIRED1', secretAccessKey: 'expired/secret', sessionToken: 'token-old', expiresAt: new Date(Date.now() - 60_000) };
 const ENVIRONMENT = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_REGION', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING', 'AWS_ENDPOINT_URL_STS', 'HOME', 'AWS_EC2_METADATA_DISABLED'] as const;
 
@@ -23,26 +21,10 @@ class CapturingLogger implements CallLogger {
   error = (message: string): void => void this.lines.push({ level: 'error', message });
 }
 
-/** An AWS STS stand-in that refuses every AssumeRole the way STS does. */
-function startDenyingSts(): Promise<http.Server> {
-  const server = http.createServer((request, response) => {
-    request.resume();
-    request.on('end', () => {
-      response.writeHead(403, { 'content-type': 'text/xml' });
-      response.end(
-        '<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>AccessDenied</Code>' +
-          `<Message>User: arn:aws:iam::123456789012:user/dev is not authorized to perform: sts:AssumeRole on resource: ${ROLE_ARN}</Message>` +
-          '</Error><RequestId>4c1e0ad5-0000-4000-8000-000000000001</RequestId></ErrorResponse>',
-      );
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
 describe('credential errors through the real SDK credential chain say what to do', function () {
   this.timeout(30_000);
   let emulator: TestEmulator;
-  let sts: http.Server;
+  let sts: { endpoint: string; close(): Promise<void> };
   let directory: string;
   const saved = new Map<string, string | undefined>();
 
@@ -100,7 +82,7 @@ describe('credential errors through the real SDK credential chain say what to do
   });
   after(async () => {
     await emulator.close();
-    await new Promise((resolve) => sts.close(resolve));
+    await sts.close();
     fs.rmSync(directory, { recursive: true, force: true });
   });
   beforeEach(() => {
@@ -108,7 +90,7 @@ describe('credential errors through the real SDK credential chain say what to do
     process.env.HOME = directory;
     process.env.AWS_CONFIG_FILE = path.join(directory, 'config');
     process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(directory, 'credentials');
-    process.env.AWS_ENDPOINT_URL_STS = `http://127.0.0.1:${(sts.address() as AddressInfo).port}`;
+    process.env.AWS_ENDPOINT_URL_STS = sts.endpoint;
     process.env.AWS_EC2_METADATA_DISABLED = 'true';
   });
   afterEach(() => {

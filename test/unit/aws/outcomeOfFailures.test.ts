@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as http from 'node:http';
 import { type AddressInfo } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { createPartnerCentralClient, type PartnerCentralClientSettings } from '../../../src/aws/client';
 import { type FailedBatch, launchBatches } from '../../../src/aws/launchBatches';
 import { planBatches } from '../../../src/core/batchPlanning';
@@ -8,6 +11,7 @@ import { InMemoryPendingLaunchStore } from '../../../src/core/pendingLaunches';
 import { startTestEmulator, type TestEmulator } from '../../support/emulator';
 import { useEmulatorCredentialsFromEnvironment } from './awsTestEnvironment';
 import { closedPort } from './silentServer';
+import { DENIED_ROLE_ARN, startDenyingSts } from './stsStandIn';
 
 const START = 'StartProspectingFromEngagementTask';
 
@@ -79,6 +83,30 @@ describe('failed Starts: pending only when the request may have reached the serv
           restore();
         }
       });
+    }
+  });
+
+  it('an AssumeRole denied by STS (before anything reaches Partner Central)', async () => {
+    const sts = await startDenyingSts();
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'partner-central-role-'));
+    const restore = useEmulatorCredentialsFromEnvironment();
+    try {
+      fs.writeFileSync(path.join(directory, 'config'), `[profile partner-role]\nrole_arn = ${DENIED_ROLE_ARN}\nsource_profile = base\n`);
+      fs.writeFileSync(path.join(directory, 'credentials'), '[base]\naws_access_key_id = AKIAEXAMPLEBASE00001\naws_secret_access_key = base-secret\n');
+      process.env.AWS_CONFIG_FILE = path.join(directory, 'config');
+      process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(directory, 'credentials');
+      process.env.AWS_ENDPOINT_URL_STS = sts.endpoint;
+      const { first, statuses, kept } = await launchTwo({ endpoint: emulator.endpoint, profile: 'partner-role' }, ids);
+      assert.equal(first.error.authCase, 'assumeRoleDenied', JSON.stringify(first.error));
+      assert.equal(first.outcomeUnknown, false);
+      assert.deepEqual(kept, []);
+      assert.deepEqual(statuses, ['failed', 'skipped']);
+      assert.equal((await emulator.counts()).requestsPerOperation[START] ?? 0, 0, 'nothing reached Partner Central');
+    } finally {
+      delete process.env.AWS_ENDPOINT_URL_STS;
+      restore();
+      await sts.close();
+      fs.rmSync(directory, { recursive: true, force: true });
     }
   });
 
