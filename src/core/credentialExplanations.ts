@@ -20,7 +20,8 @@ export function explainCredentials(view: SdkErrorView, profile: string | undefin
       `Or choose another profile in ${SETTING}.`,
     ]);
   }
-  if (/SSO session|SSO token|sso_|aws sso login|token from sso|SSO credentials/i.test(message) && (clientSide || view.name === 'UnauthorizedException')) {
+  // UnauthorizedException: the SSO portal refusing an expired token ("Session token not found or invalid").
+  if ((clientSide && /SSO session|SSO token|sso_|aws sso login|token from sso|SSO credentials/i.test(message)) || view.name === 'UnauthorizedException') {
     return auth('ssoExpired', `The SSO session of ${the} has expired or was never started`, `No valid SSO token was found for ${the}: the IAM Identity Center sign-in has expired or was never done on this computer.`, [
       `Run \`${loginCommand}\` in a terminal, then try again.`,
     ]);

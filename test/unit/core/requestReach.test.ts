@@ -102,3 +102,12 @@ describe('explaining timeouts, cancellations and settings', () => {
     assert.equal(e.title, "Partner Central's answer could not be read");
   });
 });
+
+describe('explaining credential errors without a profile file', () => {
+  it("the SSO portal's refusal of an expired token names the login command of the profile the client used", () => {
+    const error = Object.assign(new Error('Session token not found or invalid'), { name: 'UnauthorizedException', $profile: 'partner-sso' });
+    const e = explainError(error);
+    assert.equal(e.authCase, 'ssoExpired');
+    assert.match(e.fixes[0], /aws sso login --profile partner-sso/);
+  });
+});
