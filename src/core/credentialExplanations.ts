@@ -15,7 +15,15 @@ export function explainCredentials(view: SdkErrorView, profile: string | undefin
   const clientSide = view.name === 'CredentialsProviderError' || view.name === 'TokenProviderError';
 
   if (isCredentialProcessFailure(view)) {
-    return auth('credentialProcessFailed', `The credential_process of ${the} failed`, `The command configured as credential_process in ${the} exited with an error. Its command line and output are not shown: they may contain secrets.`, [
+    // The SDK keeps neither the exit code nor anything but the message (command line + stderr): say only which case.
+    const what = /invalid JSON/i.test(message)
+      ? 'printed something that is not credentials in JSON'
+      : /expired/i.test(message)
+        ? 'returned credentials that have already expired'
+        : /^Command failed/i.test(message)
+          ? 'exited with an error'
+          : 'returned unusable credentials';
+    return auth('credentialProcessFailed', `The credential_process of ${the} failed`, `The command configured as credential_process in ${the} ${what}. Its command line and output are not shown: they may contain secrets.`, [
       `Run the credential_process command of ${the} in a terminal to see why it fails (e.g. a locked vault, an expired login), and fix that.`,
       `Or choose another profile in ${SETTING}.`,
     ]);
