@@ -1,5 +1,7 @@
 import { type PartnerCentralSellingClient } from '@aws-sdk/client-partnercentral-selling';
+import { isCredentialProcessFailure } from '../core/credentialExplanations';
 import { redactSecrets } from '../core/redactSecrets';
+import { viewSdkError } from '../core/sdkErrorView';
 
 /** Where call records go. vscode's LogOutputChannel satisfies it. */
 export interface CallLogger {
@@ -18,9 +20,11 @@ interface ResponseMetadata {
 }
 
 /**
- * Logs every call of `client`: one info line per call (operation, outcome, duration, attempts, request id), a
- * parameter summary at debug (counts, not every ID), one line per HTTP attempt at debug, full parameters at trace.
- * Headers are never logged, and every line goes through redactSecrets.
+ * Logs every call of `client`: one info line per successful call (operation, duration, attempts, request id), one
+ * warn line per failed call (the same, with the error's name and message), a parameter summary at debug (counts,
+ * not every ID), one line per HTTP attempt at debug (status or error name and code, duration), full parameters at
+ * trace. Headers, bodies and credentials are never logged; the output of a failed credential_process only at trace;
+ * every line goes through redactSecrets.
  */
 export function addCallLogging(client: PartnerCentralSellingClient, logger: CallLogger, now: () => number = () => performance.now()): void {
   const log = (level: keyof CallLogger, message: string): void => logger[level](redactSecrets(message));
@@ -38,7 +42,10 @@ export function addCallLogging(client: PartnerCentralSellingClient, logger: Call
         return result;
       } catch (error) {
         const failure = error as { name?: string; message?: string; $metadata?: ResponseMetadata };
-        log('warn', `${operation} failed: ${failure.name ?? 'Error'} in ${elapsed(started, now)}${describeMetadata(failure.$metadata ?? {})}: ${failure.message ?? ''}`);
+        const withheld = isCredentialProcessFailure(viewSdkError(error));
+        const message = withheld ? 'the credential_process command failed (its command line and output are withheld; trace level shows them redacted)' : (failure.message ?? '');
+        log('warn', `${operation} failed: ${failure.name ?? 'Error'} in ${elapsed(started, now)}${describeMetadata(failure.$metadata ?? {})}: ${message}`);
+        if (withheld) log('trace', `${operation} credential_process failure: ${failure.message ?? ''}`);
         throw error;
       }
     },

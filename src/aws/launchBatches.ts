@@ -4,6 +4,7 @@ import { type TaskBatch } from '../core/batchPlanning';
 import { type ErrorExplanation, type ErrorKind, explainError } from '../core/errorExplanations';
 import { RateSpacer } from '../core/launchPacing';
 import { type PendingLaunch, type PendingLaunchStore, findPendingLaunch } from '../core/pendingLaunches';
+import { isOutcomeUnknown } from '../core/requestReach';
 import { startProspectingTask } from './prospectingTasks';
 
 export interface StartedBatch {
@@ -27,8 +28,10 @@ export interface FailedBatch {
   clientToken: string;
   error: ErrorExplanation;
   /**
-   * The task may exist anyway (the response was lost or unreadable): its token stays in the store, so launching
-   * the same batch again reuses it and cannot create a second task.
+   * The task may exist anyway (the request may have reached the service and its answer was lost, timed out, was
+   * a 5xx or unreadable, or the launch was cancelled in flight): its token stays in the store, so launching the
+   * same batch again reuses it and cannot create a second task. False when nothing reached the service or it
+   * refused definitively (credentials, configuration, connection refused, DNS, 4xx): the token is dropped.
    */
   outcomeUnknown: boolean;
 }
@@ -52,7 +55,7 @@ export interface LaunchBatchesInput {
   catalog: string;
   batches: readonly TaskBatch[];
   tokenStore: PendingLaunchStore;
-  /** Stops further batches; a Start already sent is allowed to finish, so its outcome is known. */
+  /** Stops further batches, and aborts the Start in flight (whose ClientToken then stays pending). */
   signal?: AbortSignal;
   onProgress?(event: LaunchProgressEvent): void;
   sleep?(ms: number, signal?: AbortSignal): Promise<void>;
@@ -61,9 +64,7 @@ export interface LaunchBatchesInput {
 }
 
 /** Errors that would fail every remaining batch too: stop instead of repeating them. */
-const STOPPING_KINDS: ReadonlySet<ErrorKind> = new Set(['auth', 'accessDenied', 'network', 'quotaExceeded']);
-/** Failures after which the task may exist: the ClientToken is kept for a safe retry. */
-const OUTCOME_UNKNOWN_KINDS: ReadonlySet<ErrorKind> = new Set(['network', 'serverError', 'unknown']);
+const STOPPING_KINDS: ReadonlySet<ErrorKind> = new Set(['auth', 'accessDenied', 'network', 'timeout', 'config', 'quotaExceeded']);
 
 /**
  * Starts one task per batch, at most 2 per second, such that a retried request never creates a second task:
@@ -107,7 +108,8 @@ export async function launchBatches(input: LaunchBatchesInput): Promise<BatchLau
 
     const result = await launchOne(input, batch, clientToken, pending !== undefined);
     if (result.status === 'started' || !result.outcomeUnknown) await input.tokenStore.remove(clientToken);
-    if (result.status === 'failed' && STOPPING_KINDS.has(result.error.kind)) stopReason = 'previousFailure';
+    if (result.status === 'failed' && result.error.kind === 'cancelled') stopReason = 'cancelled';
+    else if (result.status === 'failed' && STOPPING_KINDS.has(result.error.kind)) stopReason = 'previousFailure';
     finish(result);
   }
   return results;
@@ -115,7 +117,11 @@ export async function launchBatches(input: LaunchBatchesInput): Promise<BatchLau
 
 async function launchOne(input: LaunchBatchesInput, batch: TaskBatch, clientToken: string, reusedToken: boolean): Promise<StartedBatch | FailedBatch> {
   try {
-    const output = await startProspectingTask(input.client, { catalog: input.catalog, clientToken, identifiers: batch.identifiers, taskName: batch.name });
+    const output = await startProspectingTask(
+      input.client,
+      { catalog: input.catalog, clientToken, identifiers: batch.identifiers, taskName: batch.name },
+      { abortSignal: input.signal },
+    );
     if (!output.TaskId) throw Object.assign(new Error('StartProspectingFromEngagementTask answered without a TaskId'), { name: 'MalformedResponse' });
     const started: StartedBatch = {
       status: 'started',
@@ -132,7 +138,7 @@ async function launchOne(input: LaunchBatchesInput, batch: TaskBatch, clientToke
     return started;
   } catch (error) {
     const explanation = explainError(error, { catalog: input.catalog });
-    return { status: 'failed', batch, clientToken, error: explanation, outcomeUnknown: OUTCOME_UNKNOWN_KINDS.has(explanation.kind) };
+    return { status: 'failed', batch, clientToken, error: explanation, outcomeUnknown: isOutcomeUnknown(error) };
   }
 }
 

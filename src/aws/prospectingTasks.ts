@@ -16,6 +16,7 @@ import { type StartRequestFields } from '../core/startRequestValidation';
 export type StartProspectingTaskInput = StartRequestFields;
 
 export interface CallOptions {
+  /** Ends the call (the attempt in flight is aborted); combined with the client's per-call deadline. */
   abortSignal?: AbortSignal;
 }
 

@@ -1,4 +1,6 @@
+import { explainCredentials } from './credentialExplanations';
 import { redactSecrets } from './redactSecrets';
+import { classifyAttemptFailure, isConnectTimeout } from './requestReach';
 import { viewSdkError, type SdkErrorView } from './sdkErrorView';
 
 export type ErrorKind =
@@ -11,13 +13,35 @@ export type ErrorKind =
   | 'serverError'
   | 'auth'
   | 'network'
+  /** No answer within a time limit: the request may or may not have taken effect. */
+  | 'timeout'
+  /** The client's settings (region, endpoint URL) are unusable: nothing was sent. */
+  | 'config'
+  /** The caller cancelled the call. */
+  | 'cancelled'
   | 'unknown';
+
+/** Which credential problem an `auth` explanation is about. */
+export type AuthCase =
+  | 'noCredentials'
+  | 'profileNotFound'
+  | 'ssoExpired'
+  | 'credentialProcessFailed'
+  | 'unknownToken'
+  | 'expiredToken'
+  | 'assumeRoleDenied'
+  | 'mfaRequired'
+  | 'invalidSignature'
+  | 'unsigned'
+  | 'other';
 
 export interface ErrorExplanation {
   title: string;
   detail: string;
   fixes: string[];
   kind: ErrorKind;
+  /** For `auth`: which credential problem. */
+  authCase?: AuthCase;
   /** ResourceNotFound: the engagement IDs named in the message (the UI can offer to start without them). */
   missingIds?: string[];
   /** Validation: the ErrorList, one entry per field. */
@@ -29,7 +53,11 @@ export interface ErrorExplanation {
 
 export interface ErrorContext {
   catalog?: string;
+  /** The AWS profile in use, named in credential advice (else the one the client put on the error). */
+  profile?: string;
 }
+
+const LOST_ANSWER_FIX = 'If a task was being started, it may exist anyway: refresh the task list, or start it again (its ClientToken is reused, so no second task is created).';
 
 /** The setting that overrides the endpoint, named in network-error advice. */
 export const ENDPOINT_SETTING = 'partnerCentral.endpoint';
@@ -71,8 +99,14 @@ export function formatExplanation(explanation: ErrorExplanation): string {
 function explainView(view: SdkErrorView, context: ErrorContext): ErrorExplanation {
   const message = view.message || view.name;
   const catalog = context.catalog ? `the ${context.catalog} catalog` : 'the catalog';
+  if (isCancelled(view)) return explainCancelled();
+  if (isTimeout(view)) return explainTimeout(view);
+  if (isConfigError(view)) return explainConfig(view);
+  const credentials = explainCredentials(view, context.profile ?? view.profile);
+  if (credentials) return credentials;
   if (isNetworkError(view)) return explainNetwork(view);
   if (isAuthError(view)) return explainAuth(view);
+  if (isUnreadable(view)) return explainUnreadable(view);
   switch (view.name) {
     case 'ValidationException':
       return explainValidation(view);
@@ -192,56 +226,131 @@ function explainAccessDenied(view: SdkErrorView): ErrorExplanation {
 
 function explainAuth(view: SdkErrorView): ErrorExplanation {
   const profileFix = 'Check the `partnerCentral.profile` setting (or AWS_PROFILE) names a profile in ~/.aws/config or ~/.aws/credentials.';
-  const byName: Record<string, { title: string; fixes: string[] }> = {
-    UnrecognizedClientException: {
-      title: 'The access key is not recognised',
-      fixes: ['The access key ID is unknown to AWS or was deleted: update the profile or AWS_ACCESS_KEY_ID with a valid key.', profileFix],
-    },
-    InvalidClientTokenId: {
-      title: 'The access key is not recognised',
-      fixes: ['Update the profile or AWS_ACCESS_KEY_ID with a valid key.', profileFix],
-    },
-    InvalidSignatureException: {
+  if (view.name === 'InvalidSignatureException' || view.name === 'SignatureDoesNotMatch' || view.name === 'IncompleteSignatureException') {
+    return {
+      kind: 'auth',
+      authCase: 'invalidSignature',
       title: 'The request signature does not match',
+      detail: view.message || view.name,
       fixes: [
         'The secret access key does not belong to the access key ID: update the profile or AWS_SECRET_ACCESS_KEY.',
         "Check the computer's clock: requests signed more than 5 minutes off are rejected.",
       ],
-    },
-    ExpiredTokenException: {
-      title: 'The session credentials have expired',
-      fixes: ['Refresh them (e.g. `aws sso login --profile <name>`, or get new temporary credentials) and try again.'],
-    },
-    MissingAuthenticationTokenException: {
-      title: 'The request was not signed',
-      fixes: ['No credentials were found: set `partnerCentral.profile`, AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.'],
-    },
-  };
-  const known = byName[view.name] ?? (view.name === 'ExpiredToken' ? byName.ExpiredTokenException : undefined);
+      retryable: false,
+    };
+  }
   return {
     kind: 'auth',
-    title: known?.title ?? 'No usable AWS credentials',
+    authCase: 'other',
+    title: 'No usable AWS credentials',
     detail: view.message || view.name,
-    fixes: known?.fixes ?? [
-      profileFix,
-      'Or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary credentials); for SSO run `aws sso login`.',
+    fixes: [profileFix, 'Or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary credentials).'],
+    retryable: false,
+  };
+}
+
+function explainCancelled(): ErrorExplanation {
+  return {
+    kind: 'cancelled',
+    title: 'Cancelled',
+    detail: 'The call was cancelled before Partner Central answered.',
+    fixes: [LOST_ANSWER_FIX],
+    retryable: true,
+  };
+}
+
+function explainTimeout(view: SdkErrorView): ErrorExplanation {
+  const limitMs = view.timeoutMs ?? timeoutFromMessage(view.causeMessage ?? view.message);
+  const within = limitMs === undefined ? 'in time' : `within ${formatSeconds(limitMs)}`;
+  return {
+    kind: 'timeout',
+    title: `Partner Central did not answer ${within}`,
+    detail: `${triedSummary(view)} The connection was made but no answer came back ${within}.`.trim(),
+    fixes: [
+      'Check the network: a proxy, VPN or firewall that holds connections open without answering causes this.',
+      `If \`${ENDPOINT_SETTING}\` (or AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING / AWS_ENDPOINT_URL) is set, check that it points at Partner Central; leave it empty to use the real service.`,
+      LOST_ANSWER_FIX,
     ],
+    retryable: true,
+  };
+}
+
+function explainConfig(view: SdkErrorView): ErrorExplanation {
+  const region = /^Region not accepted/i.test(view.message) || /valid hostname component/i.test(view.message);
+  return {
+    kind: 'config',
+    title: region ? 'The region is not valid' : 'The endpoint URL is not valid',
+    detail: region ? view.message : `${view.message || view.name}. Nothing was sent.`,
+    fixes: region
+      ? ['Set `partnerCentral.region` to us-east-1 (the only region Partner Central serves), or leave it empty.']
+      : [`Correct \`${ENDPOINT_SETTING}\` (or AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING / AWS_ENDPOINT_URL / the profile's endpoint_url) to a full URL such as https://partnercentral-selling.us-east-1.api.aws, or leave it empty.`],
     retryable: false,
   };
 }
 
 function explainNetwork(view: SdkErrorView): ErrorExplanation {
-  const reason = view.code ? `${view.code}: ${view.message}` : view.message || view.name;
+  const endpointFix = `If \`${ENDPOINT_SETTING}\` (or AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING / AWS_ENDPOINT_URL) is set, check it; leave it empty to use the real service.`;
+  if (classifyAttemptFailure(view) === 'unanswered') {
+    return {
+      kind: 'network',
+      title: 'The connection to Partner Central was lost before its answer',
+      detail: `${triedSummary(view)} ${view.code ? `${view.code}: ` : ''}${view.message || view.name}`.trim(),
+      fixes: ['Check the network connection and any proxy, then try again.', endpointFix, LOST_ANSWER_FIX],
+      retryable: true,
+    };
+  }
+  const connectLimitMs = isConnectTimeout(view) ? timeoutFromMessage(view.causeMessage ?? view.message) : undefined;
+  const reason = isConnectTimeout(view)
+    ? `No connection could be opened${connectLimitMs === undefined ? '' : ` within ${formatSeconds(connectLimitMs)}`}.`
+    : view.code ? `${view.code}: ${view.message}` : view.message || view.name;
   return {
     kind: 'network',
     title: "Partner Central's endpoint isn't reachable",
-    detail: `${triedSummary(view)} ${reason}`.trim(),
-    fixes: [
-      'Check the network connection and any proxy.',
-      `If \`${ENDPOINT_SETTING}\` (or AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING / AWS_ENDPOINT_URL) is set, check it; leave it empty to use the real service.`,
-    ],
+    detail: `${triedSummary(view)} ${reason} Nothing was sent.`.trim(),
+    fixes: ['Check the network connection and any proxy.', endpointFix],
     retryable: true,
   };
+}
+
+function explainUnreadable(view: SdkErrorView): ErrorExplanation {
+  return {
+    kind: 'serverError',
+    title: "Partner Central's answer could not be read",
+    detail: `${view.httpStatusCode ? `HTTP ${view.httpStatusCode}: ` : ''}${view.message.split('\n')[0] || view.name}`,
+    fixes: ['Try again later; if it persists, check that the endpoint is Partner Central (not a proxy or captive portal page).', LOST_ANSWER_FIX],
+    retryable: true,
+  };
+}
+
+function isCancelled(view: SdkErrorView): boolean {
+  return view.name === 'AbortError' && view.causeName !== 'CallTimeoutError';
+}
+
+/** An attempt's requestTimeout (smithy: TimeoutError, ETIMEDOUT) or the call's deadline; not a connect timeout. */
+function isTimeout(view: SdkErrorView): boolean {
+  if (view.name === 'CallTimeoutError' || view.causeName === 'CallTimeoutError') return true;
+  if (isConnectTimeout(view)) return false;
+  return /requestTimeout/.test(view.message) || (view.name === 'TimeoutError' && view.code === 'ETIMEDOUT') || view.name === 'RequestTimeout' || view.name === 'RequestTimeoutException';
+}
+
+/** A 2xx the SDK could not parse, or an answer without what every answer has. */
+function isUnreadable(view: SdkErrorView): boolean {
+  const success = view.httpStatusCode !== undefined && view.httpStatusCode >= 200 && view.httpStatusCode < 300;
+  return view.name === 'MalformedResponse' || (success && (view.name === 'SyntaxError' || /Deserialization error/i.test(view.message)));
+}
+
+function isConfigError(view: SdkErrorView): boolean {
+  return view.code === 'ERR_INVALID_URL' || /^Region not accepted/i.test(view.message) || /is not a valid hostname component/i.test(view.message);
+}
+
+function timeoutFromMessage(message: string): number | undefined {
+  const match = /(\d+) ?ms\b/.exec(message);
+  return match ? Number(match[1]) : undefined;
+}
+
+function formatSeconds(ms: number): string {
+  const seconds = ms / 1000;
+  return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
 }
 
 function isAuthError(view: SdkErrorView): boolean {

@@ -1,3 +1,10 @@
+import { type AttemptReach } from './requestReach';
+
+/** Own properties a client of createPartnerCentralClient adds to what a call throws. */
+export const ATTEMPT_REACHES_PROPERTY = '$attemptReaches';
+export const PROFILE_PROPERTY = '$profile';
+export const CALL_TIMEOUT_MS_PROPERTY = '$callTimeoutMs';
+
 /**
  * A structural view of what the AWS SDK throws (service exceptions, credential-provider errors, Node network
  * errors), read without importing the SDK.
@@ -13,6 +20,15 @@ export interface SdkErrorView {
   requestId?: string;
   /** Attempts made, retries included (from $metadata). */
   attempts?: number;
+  /** The wrapped error (`cause`) of an abort or network error. */
+  causeName?: string;
+  causeMessage?: string;
+  /** What each HTTP attempt of the call told about reaching the service (recorded by the client). */
+  attemptReaches?: AttemptReach[];
+  /** The AWS profile the client used, when it knows it. */
+  profile?: string;
+  /** The time limit that ended the call (per attempt or per call), when one did. */
+  timeoutMs?: number;
 }
 
 export function viewSdkError(error: unknown): SdkErrorView {
@@ -33,11 +49,22 @@ export function viewSdkError(error: unknown): SdkErrorView {
   if (typeof metadata.httpStatusCode === 'number') view.httpStatusCode = metadata.httpStatusCode;
   if (typeof metadata.requestId === 'string' && metadata.requestId) view.requestId = metadata.requestId;
   if (typeof metadata.attempts === 'number') view.attempts = metadata.attempts;
-  // A network error wrapped by the SDK keeps the Node error as `cause`.
-  if (!view.code && typeof record.cause === 'object' && record.cause !== null) {
-    const causeCode = stringOr((record.cause as Record<string, unknown>).code, '');
-    if (causeCode) view.code = causeCode;
+  // A network error wrapped by the SDK keeps the Node error as `cause`, an abort its reason.
+  if (typeof record.cause === 'object' && record.cause !== null) {
+    const cause = record.cause as Record<string, unknown>;
+    const causeCode = stringOr(cause.code, '');
+    if (!view.code && causeCode) view.code = causeCode;
+    const causeName = stringOr(cause.name, '');
+    if (causeName) view.causeName = causeName;
+    const causeMessage = stringOr(cause.message, '');
+    if (causeMessage) view.causeMessage = causeMessage;
+    if (typeof cause[CALL_TIMEOUT_MS_PROPERTY] === 'number') view.timeoutMs = cause[CALL_TIMEOUT_MS_PROPERTY];
   }
+  const reaches = record[ATTEMPT_REACHES_PROPERTY];
+  if (Array.isArray(reaches)) view.attemptReaches = reaches.filter((reach): reach is AttemptReach => reach === 'notSent' || reach === 'answered' || reach === 'unanswered');
+  const profile = stringOr(record[PROFILE_PROPERTY], '');
+  if (profile) view.profile = profile;
+  if (typeof record[CALL_TIMEOUT_MS_PROPERTY] === 'number') view.timeoutMs = record[CALL_TIMEOUT_MS_PROPERTY];
   return view;
 }
 

@@ -91,11 +91,12 @@ describe('explainError', () => {
     for (const error of [
       Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }),
       Object.assign(new Error('getaddrinfo ENOTFOUND nowhere'), { code: 'ENOTFOUND' }),
-      Object.assign(new Error('timed out'), { name: 'TimeoutError' }),
+      Object.assign(new Error('@smithy/node-http-handler - the request socket did not establish a connection with the server within the configured timeout of 5000 ms.'), { name: 'TimeoutError' }),
     ]) {
       const e = explainError(error);
       assert.equal(e.kind, 'network');
       assert.match(e.title, /isn't reachable/);
+      assert.match(e.detail, /Nothing was sent/);
       assert.match(e.fixes.join(' '), /partnerCentral\.endpoint/);
     }
   });

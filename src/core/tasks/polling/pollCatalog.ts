@@ -12,50 +12,78 @@ export interface TaskFetchers {
   details(catalog: Catalog, taskId: string): Promise<TaskRecord>;
 }
 
+export interface PollCatalogOptions {
+  /** Told of each failed call of a poll that still brought news of other tasks (and so did not throw). */
+  onCallFailed?(error: unknown): void;
+}
+
 /**
  * One poll of a catalog: the active tasks summarised by List (10 per call), Get for each task that just
  * finished, then one upsert. An active task List does not return is asked for with Get: List can lag just
  * after Start, and a task can vanish (the Sandbox catalog is refreshed about once a year); one that Get does
- * not find either leaves the book, so it is not polled for ever. All or nothing: when a call fails, the book
- * is untouched and the error thrown, so the next poll sees the same finishes again and no change is lost.
+ * not find either leaves the book, so it is not polled for ever.
+ *
+ * Each group of 10 and each Get go their own way, in parallel, so a call that hangs (until its deadline) holds
+ * back only its own tasks: the others are updated when their calls answer. A task whose call fails is left
+ * untouched, so the next poll sees the same finish again and no change is lost. When no task could be
+ * brought up to date, the book is untouched and the first error thrown.
  */
-export async function pollCatalog(book: TaskBook, catalog: Catalog, fetchers: TaskFetchers): Promise<TaskChange[]> {
+export async function pollCatalog(book: TaskBook, catalog: Catalog, fetchers: TaskFetchers, options: PollCatalogOptions = {}): Promise<TaskChange[]> {
   const active = book.active(catalog);
   if (active.length === 0) return [];
 
-  const summaries: TaskRecord[] = [];
-  for (const ids of chunks(active.map((task) => task.taskId), MAX_TASK_IDS_PER_LIST)) {
-    summaries.push(...(await fetchers.summaries(catalog, ids)));
-  }
+  const failures: unknown[] = [];
+  const outcomes = await Promise.all(chunks(active, MAX_TASK_IDS_PER_LIST).map((group) => pollGroup(catalog, group, fetchers, failures)));
+  const updates = outcomes.flatMap((outcome) => outcome.updates);
+  const gone = outcomes.flatMap((outcome) => outcome.gone);
+  if (failures.length > 0 && updates.length === 0 && gone.length === 0) throw failures[0];
 
-  const activeIds = new Set(active.map((task) => task.taskId));
-  const relevant = summaries.filter((summary) => summary.catalog === catalog && activeIds.has(summary.taskId));
-  const updates = await Promise.all(
-    relevant.map(async (summary) => {
-      if (!summary.endTime) return summary;
-      // Merged, so the summary's EndTime and counts stand even if Get lags behind List.
-      return mergeRecords(summary, await fetchers.details(catalog, summary.taskId));
-    }),
-  );
-
-  const listed = new Set(relevant.map((summary) => summary.taskId));
-  const unlisted: TaskRecord[] = [];
-  const gone: TaskRecord[] = [];
-  for (const task of active.filter((candidate) => !listed.has(candidate.taskId))) {
-    try {
-      unlisted.push(await fetchers.details(catalog, task.taskId));
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
-      gone.push(task);
-    }
-  }
-
-  const changes = book.upsert([...updates, ...unlisted]);
+  const changes = book.upsert(updates);
   for (const task of gone) {
     book.remove(catalog, task.taskId);
     changes.push({ task, previous: task, stateChanged: false, finished: false, removed: true });
   }
+  for (const failure of failures) options.onCallFailed?.(failure);
   return changes;
+}
+
+/** List for up to 10 tasks, then Get where needed; failed calls go to `failures`, their tasks are left out. */
+async function pollGroup(catalog: Catalog, group: readonly TaskRecord[], fetchers: TaskFetchers, failures: unknown[]): Promise<{ updates: TaskRecord[]; gone: TaskRecord[] }> {
+  let summaries: TaskRecord[];
+  try {
+    summaries = await fetchers.summaries(catalog, group.map((task) => task.taskId));
+  } catch (error) {
+    failures.push(error);
+    return { updates: [], gone: [] };
+  }
+  const groupIds = new Set(group.map((task) => task.taskId));
+  const relevant = summaries.filter((summary) => summary.catalog === catalog && groupIds.has(summary.taskId));
+  const listed = new Set(relevant.map((summary) => summary.taskId));
+  const gone: TaskRecord[] = [];
+
+  const fromList = relevant.map(async (summary): Promise<TaskRecord | undefined> => {
+    if (!summary.endTime) return summary;
+    try {
+      // Merged, so the summary's EndTime and counts stand even if Get lags behind List.
+      return mergeRecords(summary, await fetchers.details(catalog, summary.taskId));
+    } catch (error) {
+      failures.push(error);
+      return undefined;
+    }
+  });
+  const fromGet = group
+    .filter((task) => !listed.has(task.taskId))
+    .map(async (task): Promise<TaskRecord | undefined> => {
+      try {
+        return await fetchers.details(catalog, task.taskId);
+      } catch (error) {
+        if (isNotFound(error)) gone.push(task);
+        else failures.push(error);
+        return undefined;
+      }
+    });
+  const updates = (await Promise.all([...fromList, ...fromGet])).filter((record): record is TaskRecord => record !== undefined);
+  return { updates, gone };
 }
 
 function isNotFound(error: unknown): boolean {

@@ -138,4 +138,71 @@ describe('pollCatalog', () => {
     await assert.rejects(pollCatalog(book, 'Sandbox', { ...fetchers, summaries: async () => [] }), /Get failed/);
     assert.ok(book.get('Sandbox', unlisted.taskId), 'still in the book');
   });
+
+  describe('a call that hangs holds back only its own tasks', () => {
+    /** Fails like a call at its deadline, after `ms`. */
+    const hangUntilDeadline = (ms: number): Promise<never> =>
+      new Promise((_resolve, reject) => setTimeout(() => reject(Object.assign(new Error(`no answer within ${ms} ms`), { name: 'CallTimeoutError' })), ms));
+
+    it('updates the other tasks while Gets hang, within one deadline, leaving the hung ones to the next poll', async () => {
+      const hung = record({ totalCount: 3 });
+      const hungUnlisted = record({ totalCount: 3 });
+      const others = Array.from({ length: 12 }, () => record({ totalCount: 3 }));
+      const book = new TaskBook([hung, hungUnlisted, ...others]);
+      const server = new Map([hung, hungUnlisted, ...others].map((task) => [task.taskId, finish(task)]));
+      const fetchers = fakeFetchers(server);
+      const list = fetchers.summaries.bind(fetchers);
+      const answer = fetchers.details.bind(fetchers);
+      // List lags for one task (so it is asked for with Get); Get hangs for it and for a finished one.
+      fetchers.summaries = async (catalog, ids) => (await list(catalog, ids)).filter((task) => task.taskId !== hungUnlisted.taskId);
+      const hungIds = [hung.taskId, hungUnlisted.taskId];
+      fetchers.details = (catalog, taskId) => (hungIds.includes(taskId) ? hangUntilDeadline(300) : answer(catalog, taskId));
+      const failed: unknown[] = [];
+
+      const started = performance.now();
+      const changes = await pollCatalog(book, 'Sandbox', fetchers, { onCallFailed: (error) => failed.push(error) });
+      const elapsed = performance.now() - started;
+
+      assert.ok(elapsed < 2 * 300, `the poll took ${Math.round(elapsed)} ms: the hung calls were waited for one after the other`);
+      assert.deepEqual(changes.filter((change) => change.finished).map((change) => change.task.taskId).sort(), others.map((task) => task.taskId).sort());
+      assert.deepEqual(book.active('Sandbox').map((task) => task.taskId).sort(), [...hungIds].sort(), 'the hung tasks are untouched, still active');
+      assert.equal(failed.length, 2);
+      assert.match(String(failed[0]), /no answer within 300 ms/);
+
+      fetchers.details = answer;
+      fetchers.summaries = list;
+      const next = await pollCatalog(book, 'Sandbox', fetchers);
+      assert.deepEqual(next.filter((change) => change.finished).map((change) => change.task.taskId).sort(), [...hungIds].sort(), 'their finish is seen by the next poll');
+    });
+
+    it('updates the other groups while one List hangs', async () => {
+      const tasks = Array.from({ length: 15 }, () => record({ totalCount: 3 }));
+      const book = new TaskBook(tasks);
+      const server = new Map(tasks.map((task) => [task.taskId, { ...task, completedCount: 2 }]));
+      const fetchers = fakeFetchers(server);
+      const list = fetchers.summaries.bind(fetchers);
+      let hungIds: string[] = [];
+      fetchers.summaries = (catalog, ids) => {
+        if (hungIds.length > 0) return list(catalog, ids);
+        hungIds = ids;
+        return hangUntilDeadline(200);
+      };
+
+      const changes = await pollCatalog(book, 'Sandbox', fetchers);
+
+      assert.equal(hungIds.length, 10);
+      const others = tasks.filter((task) => !hungIds.includes(task.taskId));
+      assert.deepEqual(changes.map((change) => change.task.taskId).sort(), others.map((task) => task.taskId).sort());
+      for (const id of hungIds) assert.equal(book.get('Sandbox', id)?.completedCount, tasks.find((task) => task.taskId === id)?.completedCount, 'the hung group is untouched');
+    });
+
+    it('throws the first error, changing nothing, when every call fails', async () => {
+      const tasks = Array.from({ length: 12 }, () => record({ totalCount: 3 }));
+      const book = new TaskBook(tasks);
+      const fetchers = fakeFetchers(new Map());
+      fetchers.summaries = () => hangUntilDeadline(20);
+      await assert.rejects(pollCatalog(book, 'Sandbox', fetchers), { name: 'CallTimeoutError' });
+      assert.equal(book.active('Sandbox').length, 12);
+    });
+  });
 });
