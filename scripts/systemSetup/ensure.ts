@@ -5,6 +5,16 @@ import { CHROMIUM_PATH, REPO_ROOT, RIPGREP_PATH } from '../paths';
 import { commandLine, describeMissing, impossibleMessage, missingRequirements, planInstall, requirementsFor, stillMissingMessage, type Purpose } from './plan';
 import { installRights, isPresent } from './probe';
 
+/**
+ * Runs a command to its end; returns why it failed, or undefined. Synchronous and in this terminal's
+ * process group: a Ctrl-C reaches apt-get as it would in a shell, and ours never cuts dpkg short.
+ */
+function runNow([command, ...args]: string[]): string | undefined {
+  const result = spawnSync(command!, args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  if (result.error) return result.error.message;
+  return result.status === 0 ? undefined : result.signal ? `killed by ${result.signal}` : `exit ${result.status}`;
+}
+
 export interface EnsureOptions {
   /** Print what would be installed instead of installing it. */
   dryRun?: boolean;
@@ -32,15 +42,14 @@ export async function ensureSystem(purpose: Purpose, options: EnsureOptions = {}
       return false;
     }
     if (plan.kind === 'install') {
-      console.log(`[setup] ${dry} ${describeMissing(missing)} ${plan.via === 'root' ? 'as root' : 'through sudo -n'}: ${commandLine(plan.commands)}`);
+      console.log(`[setup] ${dry} ${describeMissing(missing)} ${plan.via === 'root' ? 'as root' : 'through sudo -n'}: ${commandLine(plan.update, plan.install)}`);
       if (!options.dryRun) {
-        for (const [command, ...args] of plan.commands) {
-          // Synchronous and in this terminal's process group: a Ctrl-C reaches apt-get as in a shell, and is never cut short by ours.
-          const result = spawnSync(command!, args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-          if (result.status !== 0) {
-            console.error(`[setup] \`${[command, ...args].join(' ')}\` failed (${result.error?.message ?? `exit ${result.status ?? result.signal}`}). Run it yourself, then the same npm command again.`);
-            return false;
-          }
+        const updated = runNow(plan.update);
+        if (updated !== undefined) console.warn(`[setup] \`${plan.update.join(' ')}\` failed (${updated}); installing from the package lists already here.`);
+        const installed = runNow(plan.install);
+        if (installed !== undefined) {
+          console.error(`[setup] \`${plan.install.join(' ')}\` failed (${installed}). Run it yourself, then the same npm command again.`);
+          return false;
         }
         const stillMissing = missingRequirements(missing, isPresent);
         if (stillMissing.length > 0) {
@@ -56,7 +65,9 @@ export async function ensureSystem(purpose: Purpose, options: EnsureOptions = {}
     else await ensureCodeServer();
   }
   const present = requirements.filter((r) => !missing.includes(r)).map((r) => r.package);
+  const added = options.dryRun ? 'to install' : 'installed';
+  const packages = [present.length > 0 ? `${present.join(', ')} present` : '', missing.length > 0 ? `${missing.map((r) => r.package).join(', ')} ${added}` : ''];
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`[setup] ${options.dryRun ? 'dry run done' : 'ready'} in ${seconds} s: ${present.length > 0 ? `${present.join(', ')} present` : 'no package was already present'}; code-server ${CODE_SERVER_VERSION} ${codeServerInstalled ? 'present' : options.dryRun ? 'missing' : 'installed'} in ${codeServerDir}`);
+  console.log(`[setup] ${options.dryRun ? 'dry run done' : 'ready'} in ${seconds} s: ${packages.filter(Boolean).join(', ')}; code-server ${CODE_SERVER_VERSION} ${codeServerInstalled ? 'present' : added} in ${codeServerDir}`);
   return true;
 }

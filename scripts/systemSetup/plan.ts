@@ -54,12 +54,15 @@ export interface InstallRights {
 
 export type InstallPlan =
   | { kind: 'nothing' }
-  /** Commands to run in order (argv arrays), as root or through `sudo -n`. */
-  | { kind: 'install'; packages: string[]; via: 'root' | 'sudo'; commands: string[][] }
+  /** argv of `apt-get update` (once; its failure is not fatal, the lists may do) then of `apt-get install`, as root or through `sudo -n`. */
+  | { kind: 'install'; packages: string[]; via: 'root' | 'sudo'; update: string[]; install: string[] }
   /** The one message to show, with the exact command that installs the packages by hand (none without apt-get). */
   | { kind: 'impossible'; packages: string[]; reason: string; command?: string };
 
-const APT_INSTALL = ['install', '-y', '-qq', '--no-install-recommends'];
+// Waits for another apt/dpkg run (another checkout's set-up, unattended upgrades) instead of failing at once.
+const WAIT_FOR_LOCK = ['-o', 'DPkg::Lock::Timeout=300'];
+const APT_UPDATE = ['update', '-qq', ...WAIT_FOR_LOCK];
+const APT_INSTALL = ['install', '-y', '-qq', '--no-install-recommends', ...WAIT_FOR_LOCK];
 
 export function planInstall(missing: Requirement[], rights: InstallRights): InstallPlan {
   const packages = [...new Set(missing.map((r) => r.package))];
@@ -70,12 +73,12 @@ export function planInstall(missing: Requirement[], rights: InstallRights): Inst
     return { kind: 'impossible', packages, reason: 'this machine has no apt-get' };
   }
   if (rights.uid === 0) {
-    return { kind: 'install', packages, via: 'root', commands: [['apt-get', 'update', '-qq'], ['apt-get', ...APT_INSTALL, ...packages]] };
+    return { kind: 'install', packages, via: 'root', update: ['apt-get', ...APT_UPDATE], install: ['apt-get', ...APT_INSTALL, ...packages] };
   }
   if (rights.hasSudo && rights.sudoWithoutPassword) {
     // VAR=value through sudo, not `env`: a sudoers rule that allows only apt-get still matches.
     const sudo = ['sudo', '-n', 'DEBIAN_FRONTEND=noninteractive', 'apt-get'];
-    return { kind: 'install', packages, via: 'sudo', commands: [[...sudo, 'update', '-qq'], [...sudo, ...APT_INSTALL, ...packages]] };
+    return { kind: 'install', packages, via: 'sudo', update: [...sudo, ...APT_UPDATE], install: [...sudo, ...APT_INSTALL, ...packages] };
   }
   if (rights.hasSudo) {
     return { kind: 'impossible', packages, reason: 'not root, and sudo asks for a password', command: `sudo apt-get update && sudo apt-get install -y --no-install-recommends ${list}` };
@@ -97,8 +100,8 @@ export function impossibleMessage(plan: Extract<InstallPlan, { kind: 'impossible
   return `${head}\n[setup] Run this, then the same npm command again:\n    ${plan.command}`;
 }
 
-/** Shell-like text of an argv, for "installing ... with: ..." lines. */
-export function commandLine(commands: string[][]): string {
+/** Shell-like text of commands, for the "installing ...: <commands>" line. */
+export function commandLine(...commands: string[][]): string {
   return commands.map((argv) => argv.join(' ')).join(' && ');
 }
 
