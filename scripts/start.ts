@@ -6,6 +6,7 @@ import { CACHE_DIR, REPO_ROOT } from './paths';
 import { isShuttingDown, killGroup, onCleanup, runMain, sleep, startGroup } from './processes';
 import { startEmulatorWithWorkspace } from './stack';
 import { startCodeServer } from './codeServer/server';
+import { ensureSystem } from './systemSetup/ensure';
 
 /**
  * `npm start`: the extension in a real VS Code against the local emulator, with a sample workspace
@@ -16,6 +17,9 @@ import { startCodeServer } from './codeServer/server';
  *   npm start -- --desktop         always desktop VS Code (`code` must be on PATH)
  *   npm start -- --port 8080       code-server's port (default: a free one)
  *   npm start -- --task-seconds 10 how long the emulator's prospecting tasks run (default 20)
+ *
+ * Before starting anything it checks what code-server needs from the system and installs what is
+ * missing (scripts/systemSetup/); desktop VS Code needs nothing.
  *
  * Ctrl-C stops everything it started: the emulator, code-server (and its children) or the desktop
  * window it opened with its own throwaway profile.
@@ -62,6 +66,8 @@ runMain(async () => {
   const mode = flag('--code-server') ? 'code-server' : flag('--desktop') ? 'desktop' : desktopCode() ? 'desktop' : 'code-server';
   const taskSeconds = numberOption('--task-seconds', 20, 0, 86_400);
   const port = option('--port') === undefined ? undefined : numberOption('--port', 0, 1, 65_535, true);
+  // Before anything is started: the system packages and code-server (desktop VS Code needs neither).
+  if (!(await ensureSystem(mode === 'desktop' ? 'desktop' : 'code-server'))) return 1;
   const { emulator, workspace } = await startEmulatorWithWorkspace(path.join(CACHE_DIR, 'sample-workspace'), { taskDurationSeconds: taskSeconds });
   const env = emulator.env;
 

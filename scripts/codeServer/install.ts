@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CACHE_DIR } from '../paths';
+import { CACHE_DIR, RIPGREP_PATH } from '../paths';
 import { run, runMain, sleep } from '../processes';
 
 /**
@@ -15,7 +15,6 @@ export const CODE_SERVER_PACKAGE = path.join(CODE_SERVER_DIR, 'node_modules', 'c
 export const CODE_SERVER_ENTRY = path.join(CODE_SERVER_PACKAGE, 'out', 'node', 'entry.js');
 const MARKER = path.join(CODE_SERVER_DIR, '.installed');
 const LOCK = path.join(CACHE_DIR, `code-server-${CODE_SERVER_VERSION}.lock`);
-const RIPGREP = process.env.RIPGREP_PATH ?? '/usr/bin/rg';
 
 export function isCodeServerInstalled(): boolean {
   return fs.existsSync(MARKER) && fs.existsSync(CODE_SERVER_ENTRY);
@@ -83,7 +82,7 @@ export async function ensureCodeServer(): Promise<string> {
   const release = await acquireLock(20 * 60_000);
   try {
     if (isCodeServerInstalled()) return CODE_SERVER_ENTRY; // installed by the run we waited for
-    if (!fs.existsSync(RIPGREP)) throw new Error(`ripgrep not found at ${RIPGREP} (apt-get install ripgrep)`);
+    if (!fs.existsSync(RIPGREP_PATH)) throw new Error(`ripgrep not found at ${RIPGREP_PATH} (\`npm run setup\` installs it)`);
     const started = Date.now();
     console.log(`[code-server] installing code-server ${CODE_SERVER_VERSION} into ${CODE_SERVER_DIR} (about 2-3 minutes, once)...`);
     fs.rmSync(CODE_SERVER_DIR, { recursive: true, force: true });
@@ -100,7 +99,7 @@ export async function ensureCodeServer(): Promise<string> {
     // 3. Debian's ripgrep instead of a download (the package's postinstall skips when bin/ exists)
     const rgBin = path.join(vscodeDir, 'node_modules', '@vscode', 'ripgrep', 'bin');
     fs.mkdirSync(rgBin, { recursive: true });
-    link(RIPGREP, path.join(rgBin, 'rg'));
+    link(RIPGREP_PATH, path.join(rgBin, 'rg'));
     // 4. native modules (node-pty, spdlog, ...); npm_config_yes answers npx node-gyp's prompt
     await run('npm', ['rebuild'], { cwd: vscodeDir, env, timeoutMs });
     // ... and code-server's own native module (password hashing; loaded at start even with --auth none).
