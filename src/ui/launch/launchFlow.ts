@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { planBatches } from '../../core/batchPlanning';
+import { explainError, formatExplanation } from '../../core/errorExplanations';
 import { describeNearMiss, type CollectedIds, type TextPiece } from '../../core/collectedIds';
 import { renderTaskName } from '../../core/taskNameTemplate';
 import { validateTaskName } from '../../core/taskNames';
@@ -78,7 +79,7 @@ function lookUpTitles(services: LaunchServices, catalog: Catalog, ids: string[])
     return session.aws.lookUpEngagementTitles(session.client, catalog, ids);
   })();
   return titles.catch((error: unknown) => {
-    services.log.debug(`Engagement titles not available: ${error instanceof Error ? error.message : String(error)}`);
+    services.log.debug(`Engagement titles not available: ${formatExplanation(explainError(error, { catalog }))}`);
     return new Map<string, string>();
   });
 }

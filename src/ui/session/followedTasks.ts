@@ -79,7 +79,7 @@ export class FollowedTasks {
   /** An immediate poll of the catalog's active tasks. */
   async pollNow(catalog: Catalog): Promise<void> {
     if (this.stopped || this.book.active(catalog).length === 0) return;
-    const changes = await pollCatalog(this.book, catalog, this.options.fetchers);
+    const changes = await pollCatalog(this.book, catalog, this.options.fetchers, { onCallFailed: (error) => this.logCallFailure(catalog, error) });
     if (!this.stopped) this.apply(changes);
   }
 
@@ -134,7 +134,7 @@ export class FollowedTasks {
         clock: this.options.clock,
         hasActiveWork: () => this.book.active(catalog).length > 0,
         poll: async () => {
-          const changes = await pollCatalog(this.book, catalog, this.options.fetchers);
+          const changes = await pollCatalog(this.book, catalog, this.options.fetchers, { onCallFailed: (error) => this.logCallFailure(catalog, error) });
           if (this.stopped) return { changed: false };
           this.apply(changes);
           return { changed: changes.length > 0 };
@@ -145,6 +145,12 @@ export class FollowedTasks {
       this.pollers.set(catalog, poller);
     }
     return poller;
+  }
+
+  /** One call of a poll failed while others answered: its tasks wait for the next poll. */
+  private logCallFailure(catalog: Catalog, error: unknown): void {
+    if (this.stopped) return;
+    this.options.log.warn(`Following some ${catalog} tasks failed; they are asked again at the next poll: ${formatExplanation(explainError(error, { catalog }))}`);
   }
 
   private reportPollError(catalog: Catalog, error: unknown, consecutiveErrors: number): void {

@@ -1,4 +1,5 @@
 import type { Catalog, Clock, TaskRecord } from '../../core/tasks';
+import { explainError, formatExplanation } from '../../core/errorExplanations';
 import type { FollowedTasks } from './followedTasks';
 import type { SessionLog } from './sessionLog';
 
@@ -55,7 +56,7 @@ export class TaskDetails {
     } catch (error) {
       if (this.tasks.isStopped) return;
       for (const id of ids) this.titlesAsked.delete(`${task.catalog}/${id}`);
-      this.log.debug(`Engagement titles not available: ${error instanceof Error ? error.message : String(error)}`);
+      this.log.debug(`Engagement titles not available: ${formatExplanation(explainError(error, { catalog: task.catalog }))}`);
     }
   }
 }
