@@ -10,12 +10,13 @@ import { registerExportResults } from './ui/commands/tasks/exportResults';
 import { registerFilterTasks } from './ui/commands/tasks/filterTasks';
 import { registerRefreshTasks } from './ui/commands/tasks/refreshTasks';
 import { registerRetryFailed, retryFailed } from './ui/commands/tasks/retryFailed';
-import { REVEAL_TASK_COMMAND, registerRevealTask } from './ui/commands/tasks/revealTask';
+import { registerRevealTask } from './ui/commands/tasks/revealTask';
 import { registerShowTaskDetails } from './ui/commands/tasks/showTaskDetails';
 import type { TaskCommandServices } from './ui/commands/tasks/taskCommandServices';
 import { PartnerCentralConnection } from './ui/connection';
 import type { LaunchServices } from './ui/launch/launchServices';
 import { resumePendingLaunches } from './ui/launch/resumePendingLaunches';
+import { REVEAL_TASK_COMMAND, TASKS_VIEW } from './ui/ids';
 import { createLog } from './ui/log';
 import { GlobalStatePendingLaunchStore } from './ui/pendingLaunchStore';
 import type { Prompts } from './ui/prompts';
@@ -66,7 +67,7 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi | 
 
   // Views
   const tree = new TaskTreeProvider(monitor, viewCatalog.get, pendingLaunches);
-  const treeView = vscode.window.createTreeView('partnerCentral.tasks', { treeDataProvider: tree, showCollapseAll: true });
+  const treeView = vscode.window.createTreeView(TASKS_VIEW, { treeDataProvider: tree, showCollapseAll: true });
   treeView.description = viewCatalog.get();
   const details = new TaskDetailsDocuments(monitor);
   const statusBar = new TaskStatusBar(monitor);

@@ -3,6 +3,7 @@ import { explainError, formatExplanation } from '../../core/errorExplanations';
 import type { PendingLaunch } from '../../core/pendingLaunches';
 import type { Catalog, TaskRecord } from '../../core/tasks';
 import { Disposable } from '../disposable';
+import { CLEAR_TASK_FILTER_COMMAND, REFRESH_TASKS_COMMAND } from '../ids';
 import type { TaskMonitor } from './taskMonitor';
 import { toTreeItem, type TaskTreeNode } from './taskTreeItems';
 
@@ -79,11 +80,11 @@ export class TaskTreeProvider extends Disposable implements vscode.TreeDataProvi
       ...tasks.map((task): TaskTreeNode => ({ kind: 'task', task })),
     ];
     if (pages.error) {
-      nodes.push({ kind: 'message', id: `error/${catalog}`, label: `Could not list ${catalog} tasks`, detail: pages.error, icon: 'warning', command: { command: 'partnerCentral.refreshTasks', title: 'Retry' } });
+      nodes.push({ kind: 'message', id: `error/${catalog}`, label: `Could not list ${catalog} tasks`, detail: pages.error, icon: 'warning', command: { command: REFRESH_TASKS_COMMAND, title: 'Retry' } });
     }
     if (pages.nextToken || (pages.loading && pages.loaded)) nodes.push({ kind: 'loadMore', catalog, loading: pages.loading !== undefined });
     if (this.nameFilter !== '' && tasks.length === 0 && this.monitor.tasks(catalog).length > 0) {
-      nodes.push({ kind: 'message', id: 'filter/none', label: `No task name contains "${this.nameFilter}"`, icon: 'filter', command: { command: 'partnerCentral.clearTaskFilter', title: 'Clear Filter' } });
+      nodes.push({ kind: 'message', id: 'filter/none', label: `No task name contains "${this.nameFilter}"`, icon: 'filter', command: { command: CLEAR_TASK_FILTER_COMMAND, title: 'Clear Filter' } });
     }
     if (nodes.length === 0 && pages.loading) {
       nodes.push({ kind: 'message', id: `loading/${catalog}`, label: `Loading ${catalog} tasks…`, icon: 'loading~spin' });
