@@ -11,8 +11,11 @@ const { builtinModules } = require('node:module');
 
 const DEFAULT_MAX_KB = 100;
 
-/** Strings every bundle of @aws-sdk/* or @smithy/* code contains, minified or not, and the extension's own code does not. */
-const SDK_TELLTALES = ['@aws-sdk/', '@smithy/', 'smithy-client', 'SignatureV4', 'AWS4-HMAC-SHA256', 'middlewareStack', 'PartnerCentralSellingClient'];
+/**
+ * Strings a bundle of @aws-sdk/* or @smithy/* code contains, minified or not, and the extension's own code
+ * does not. Not 'AWS4-HMAC-SHA256': src/core/redactSecrets.ts may name the signing scheme to hide signatures.
+ */
+const SDK_TELLTALES = ['@aws-sdk/', '@smithy/', 'smithy-client', 'SignatureV4', 'middlewareStack', 'PartnerCentralSellingClient'];
 
 /** Input files that must never be part of the bundle: the SDK, and the AWS layer that wraps it. */
 const FORBIDDEN_INPUTS = [
