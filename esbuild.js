@@ -4,6 +4,9 @@
 //   node esbuild.js --production  minified, no source maps (what `npm run package` ships)
 //   node esbuild.js --watch       rebuild on change, printing problem-matcher lines for VS Code tasks
 //   node esbuild.js --emulator    only the emulator bundle
+// A build with `metafile: true` also writes its inputs next to it (dist/extension.meta.json), which
+// .ci/check-bundle.js reads to prove the SDK stayed out of dist/extension.js.
+const fs = require('node:fs');
 const path = require('node:path');
 const esbuild = require('esbuild');
 
@@ -73,6 +76,7 @@ if (!emulatorOnly) {
       plugins: [...common.plugins, lazyAwsBundle],
       // import('../aws') becomes a deferred require('./aws.js'), as the extension host loads CommonJS.
       supported: { 'dynamic-import': false },
+      metafile: true,
     },
     { ...common, entryPoints: [awsEntry], outfile: 'dist/aws.js' },
   );
@@ -85,7 +89,10 @@ async function main() {
     return;
   }
   try {
-    await Promise.all(contexts.map((context) => context.rebuild()));
+    const results = await Promise.all(contexts.map((context) => context.rebuild()));
+    results.forEach((result, i) => {
+      if (result.metafile) fs.writeFileSync(builds[i].outfile.replace(/\.js$/, '.meta.json'), JSON.stringify(result.metafile, null, 1));
+    });
   } finally {
     await Promise.all(contexts.map((context) => context.dispose()));
   }

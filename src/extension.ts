@@ -11,12 +11,13 @@ import { registerFilterTasks } from './ui/commands/tasks/filterTasks';
 import { registerPendingLaunchCommands } from './ui/commands/tasks/pendingLaunchCommands';
 import { registerRefreshTasks } from './ui/commands/tasks/refreshTasks';
 import { registerRetryFailed, retryFailed } from './ui/commands/tasks/retryFailed';
-import { REVEAL_TASK_COMMAND, registerRevealTask } from './ui/commands/tasks/revealTask';
+import { registerRevealTask } from './ui/commands/tasks/revealTask';
 import { registerShowTaskDetails } from './ui/commands/tasks/showTaskDetails';
 import type { TaskCommandServices } from './ui/commands/tasks/taskCommandServices';
 import { awsLayerLoader, followConnectionSettings } from './ui/connection';
 import type { LaunchServices } from './ui/launch/launchServices';
 import { reportDroppedLaunches, resumeInSession } from './ui/launch/resumePendingLaunches';
+import { REVEAL_TASK_COMMAND, TASKS_VIEW } from './ui/ids';
 import { createLog } from './ui/log';
 import type { Prompts } from './ui/prompts';
 import { PromptsSlot } from './ui/promptsSlot';
@@ -63,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi | 
 
   // Views
   const tree = new TaskTreeProvider(sessions, viewCatalog.get);
-  const treeView = vscode.window.createTreeView('partnerCentral.tasks', { treeDataProvider: tree, showCollapseAll: true });
+  const treeView = vscode.window.createTreeView(TASKS_VIEW, { treeDataProvider: tree, showCollapseAll: true });
   treeView.description = viewCatalog.get();
   const details = new TaskDetailsDocuments(sessions);
   const statusBar = new TaskStatusBar(sessions);

@@ -1,4 +1,4 @@
-import { type AuthCase, type ErrorExplanation } from './errorExplanations';
+import { type AuthCase, type ErrorExplanation } from './errorExplanation';
 import { type SdkErrorView } from './sdkErrorView';
 
 const SETTING = '`partnerCentral.profile`';

@@ -3,59 +3,8 @@ import { redactSecrets } from './redactSecrets';
 import { classifyAttemptFailure, isConnectTimeout } from './requestReach';
 import { viewSdkError, type SdkErrorView } from './sdkErrorView';
 
-export type ErrorKind =
-  | 'validation'
-  | 'notFound'
-  | 'accessDenied'
-  | 'conflict'
-  | 'throttled'
-  | 'quotaExceeded'
-  | 'serverError'
-  | 'auth'
-  | 'network'
-  /** No answer within a time limit: the request may or may not have taken effect. */
-  | 'timeout'
-  /** The client's settings (region, endpoint URL) are unusable: nothing was sent. */
-  | 'config'
-  /** The caller cancelled the call. */
-  | 'cancelled'
-  | 'unknown';
-
-/** Which credential problem an `auth` explanation is about. */
-export type AuthCase =
-  | 'noCredentials'
-  | 'profileNotFound'
-  | 'ssoExpired'
-  | 'credentialProcessFailed'
-  | 'unknownToken'
-  | 'expiredToken'
-  | 'assumeRoleDenied'
-  | 'mfaRequired'
-  | 'invalidSignature'
-  | 'unsigned'
-  | 'other';
-
-export interface ErrorExplanation {
-  title: string;
-  detail: string;
-  fixes: string[];
-  kind: ErrorKind;
-  /** For `auth`: which credential problem. */
-  authCase?: AuthCase;
-  /** ResourceNotFound: the engagement IDs named in the message (the UI can offer to start without them). */
-  missingIds?: string[];
-  /** Validation: the ErrorList, one entry per field. */
-  fields?: Array<{ field: string; code: string; message: string }>;
-  requestId?: string;
-  /** Whether the same request may succeed later without changes. */
-  retryable: boolean;
-}
-
-export interface ErrorContext {
-  catalog?: string;
-  /** The AWS profile in use, named in credential advice (else the one the client put on the error). */
-  profile?: string;
-}
+export type { AuthCase, ErrorContext, ErrorExplanation, ErrorKind } from './errorExplanation';
+import type { ErrorContext, ErrorExplanation } from './errorExplanation';
 
 const LOST_ANSWER_FIX = 'If a task was being started, it may exist anyway: refresh the task list, or start it again (its ClientToken is reused, so no second task is created).';
 

@@ -1,13 +1,7 @@
-import { type SdkErrorView, viewSdkError } from './sdkErrorView';
+import { type AttemptReach, type SdkErrorView, viewSdkError } from './sdkErrorView';
 
-/**
- * What one HTTP attempt tells about whether the request took effect:
- * - `notSent`: it failed before the request could be written (no connection, DNS, TLS, bad config, credentials);
- * - `answered`: the service answered with a definitive refusal (3xx/4xx), so it did nothing;
- * - `unanswered`: it may have reached the service and no definitive answer came back (a timeout or reset after
- *   the connection was made, a 5xx, a 2xx whose body could not be read, an abort in flight).
- */
-export type AttemptReach = 'notSent' | 'answered' | 'unanswered';
+export type { AttemptReach } from './sdkErrorView';
+
 
 /** Node and resolver codes of connections that never carried the request. */
 const NOT_SENT_CODES = new Set([

@@ -1,4 +1,11 @@
-import { type AttemptReach } from './requestReach';
+/**
+ * What one HTTP attempt tells about whether the request took effect:
+ * - `notSent`: it failed before the request could be written (no connection, DNS, TLS, bad config, credentials);
+ * - `answered`: the service answered with a definitive refusal (3xx/4xx), so it did nothing;
+ * - `unanswered`: it may have reached the service and no definitive answer came back (a timeout or reset after
+ *   the connection was made, a 5xx, a 2xx whose body could not be read, an abort in flight).
+ */
+export type AttemptReach = 'notSent' | 'answered' | 'unanswered';
 
 /** Own properties a client of createPartnerCentralClient adds to what a call throws. */
 export const ATTEMPT_REACHES_PROPERTY = '$attemptReaches';

@@ -2,8 +2,7 @@ import * as vscode from 'vscode';
 import type { LaunchServices } from '../launch/launchServices';
 import { documentRequest, filesRequest } from '../sources/idRequests';
 import { startFromRequest } from './startFromRequest';
-
-export const START_FROM_FILE_COMMAND = 'partnerCentral.startFromFile';
+import { START_FROM_FILE_COMMAND } from '../ids';
 
 /** From the Explorer: (clicked resource, all selected resources); from the palette: the active editor. */
 export function registerStartFromFile(services: LaunchServices): vscode.Disposable {

@@ -2,8 +2,7 @@ import * as vscode from 'vscode';
 import type { LaunchServices } from '../launch/launchServices';
 import { requestFor } from '../sources/idRequests';
 import { startFromRequest } from './startFromRequest';
-
-export const START_TASK_COMMAND = 'partnerCentral.startTask';
+import { START_TASK_COMMAND } from '../ids';
 
 /** Asks where the IDs are (selection, active file, clipboard), then launches from there. */
 export function registerStartTask(services: LaunchServices): vscode.Disposable {

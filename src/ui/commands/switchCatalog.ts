@@ -2,8 +2,7 @@ import * as vscode from 'vscode';
 import { readLaunchSettings, updateSetting } from '../config';
 import type { Prompts } from '../prompts';
 import type { ViewCatalog } from '../viewCatalog';
-
-export const SWITCH_CATALOG_COMMAND = 'partnerCentral.switchCatalog';
+import { SWITCH_CATALOG_COMMAND } from '../ids';
 
 /**
  * Switches the catalog the view shows. With a fixed `partnerCentral.catalog` that setting changes (launches

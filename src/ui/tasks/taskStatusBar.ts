@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { aggregateProgress, deriveTaskState, describeProgress, type TaskRecord } from '../../core/tasks';
-import { REVEAL_TASK_COMMAND } from '../commands/tasks/revealTask';
+import { FOCUS_TASKS_VIEW_COMMAND, REVEAL_TASK_COMMAND } from '../ids';
 import { CONFIG_SECTION } from '../config';
 import { Disposable } from '../disposable';
 import type { AccountSessions } from '../session/accountSessions';
@@ -68,7 +68,7 @@ export class TaskStatusBar extends Disposable {
     this.item.text = '$(checklist) Prospecting';
     this.item.backgroundColor = undefined;
     this.item.tooltip = 'No prospecting task running. Click to open Prospecting Tasks.';
-    this.item.command = { command: 'partnerCentral.tasks.focus', title: 'Show Prospecting Tasks' };
+    this.item.command = { command: FOCUS_TASKS_VIEW_COMMAND, title: 'Show Prospecting Tasks' };
     this.item.accessibilityInformation = undefined;
     this.item.show();
   }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { LOAD_MORE_TASKS_COMMAND } from '../commands/tasks/refreshTasks';
 import type { PendingLaunch } from '../../core/pendingLaunches';
 import { deriveTaskState, type Catalog, type EngagementResult, type TaskRecord } from '../../core/tasks';
+import { LOAD_MORE_TASKS_COMMAND } from '../ids';
 import { engagementIcon, escapeMarkdown, stateIcon, taskDescription, taskTooltip } from './taskPresentation';
 
 /** Nodes of the Prospecting Tasks view. Ids are stable, so expansion and selection survive refreshes. */

@@ -4,6 +4,7 @@ import { isStalePendingLaunch } from '../../core/pendingLaunches';
 import type { Catalog, TaskRecord } from '../../core/tasks';
 import { Disposable } from '../disposable';
 import type { AccountSessions } from '../session/accountSessions';
+import { CLEAR_TASK_FILTER_COMMAND, REFRESH_TASKS_COMMAND } from '../ids';
 import { toTreeItem, type TaskTreeNode } from './taskTreeItems';
 
 /** The Prospecting Tasks view: the current catalog's tasks, newest first, each with its engagements. */
@@ -82,11 +83,11 @@ export class TaskTreeProvider extends Disposable implements vscode.TreeDataProvi
       ...tasks.map((task): TaskTreeNode => ({ kind: 'task', task })),
     ];
     if (pages.error) {
-      nodes.push({ kind: 'message', id: `error/${catalog}`, label: `Could not list ${catalog} tasks`, detail: pages.error, icon: 'warning', command: { command: 'partnerCentral.refreshTasks', title: 'Retry' } });
+      nodes.push({ kind: 'message', id: `error/${catalog}`, label: `Could not list ${catalog} tasks`, detail: pages.error, icon: 'warning', command: { command: REFRESH_TASKS_COMMAND, title: 'Retry' } });
     }
     if (pages.nextToken || (pages.loading && pages.loaded)) nodes.push({ kind: 'loadMore', catalog, loading: pages.loading !== undefined });
     if (this.nameFilter !== '' && tasks.length === 0 && this.sessions.tasks(catalog).length > 0) {
-      nodes.push({ kind: 'message', id: 'filter/none', label: `No task name contains "${this.nameFilter}"`, icon: 'filter', command: { command: 'partnerCentral.clearTaskFilter', title: 'Clear Filter' } });
+      nodes.push({ kind: 'message', id: 'filter/none', label: `No task name contains "${this.nameFilter}"`, icon: 'filter', command: { command: CLEAR_TASK_FILTER_COMMAND, title: 'Clear Filter' } });
     }
     if (nodes.length === 0 && pages.loading) {
       nodes.push({ kind: 'message', id: `loading/${catalog}`, label: `Loading ${catalog} tasks…`, icon: 'loading~spin' });

@@ -3,10 +3,7 @@ import { explainError, formatExplanation } from '../../../core/errorExplanations
 import type { TaskRecord } from '../../../core/tasks';
 import type { TaskTreeNode } from '../../tasks/taskTreeItems';
 import { resolveTask, type TaskCommandServices } from './taskCommandServices';
-
-export const COPY_TASK_ID_COMMAND = 'partnerCentral.copyTaskId';
-export const COPY_TASK_ARN_COMMAND = 'partnerCentral.copyTaskArn';
-export const COPY_ENGAGEMENT_IDS_COMMAND = 'partnerCentral.copyEngagementIds';
+import { COPY_TASK_ID_COMMAND, COPY_TASK_ARN_COMMAND, COPY_ENGAGEMENT_IDS_COMMAND } from '../../ids';
 
 async function copy(services: TaskCommandServices, text: string, what: string): Promise<void> {
   await vscode.env.clipboard.writeText(text);

@@ -4,8 +4,7 @@ import { explainError, formatExplanation } from '../../../core/errorExplanations
 import { tasksToCsv, tasksToJson, type TaskRecord } from '../../../core/tasks';
 import type { TaskTreeNode } from '../../tasks/taskTreeItems';
 import type { TaskCommandServices } from './taskCommandServices';
-
-export const EXPORT_RESULTS_COMMAND = 'partnerCentral.exportResults';
+import { EXPORT_RESULTS_COMMAND } from '../../ids';
 
 /**
  * Per-engagement results of one task (from its item) or of every task the view lists (its name filter

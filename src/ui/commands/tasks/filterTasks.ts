@@ -1,8 +1,6 @@
 import * as vscode from 'vscode';
 import type { TaskCommandServices } from './taskCommandServices';
-
-export const FILTER_TASKS_COMMAND = 'partnerCentral.filterTasks';
-export const CLEAR_TASK_FILTER_COMMAND = 'partnerCentral.clearTaskFilter';
+import { FILTER_TASKS_COMMAND, CLEAR_TASK_FILTER_COMMAND } from '../../ids';
 
 export function registerFilterTasks(services: TaskCommandServices): vscode.Disposable {
   return vscode.Disposable.from(

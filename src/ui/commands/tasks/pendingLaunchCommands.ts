@@ -7,9 +7,8 @@ import { runLaunch } from '../../launch/runLaunch';
 import type { AccountSession } from '../../session/accountSession';
 import type { TaskTreeNode } from '../../tasks/taskTreeItems';
 import type { TaskCommandServices } from './taskCommandServices';
+import { DISCARD_PENDING_LAUNCH_COMMAND, RESEND_PENDING_LAUNCH_COMMAND } from '../../ids';
 
-export const RESEND_PENDING_LAUNCH_COMMAND = 'partnerCentral.resendPendingLaunch';
-export const DISCARD_PENDING_LAUNCH_COMMAND = 'partnerCentral.discardPendingLaunch';
 
 /** A pending launch item of the tree, and the current session it belongs to; else the reason is shown. */
 async function pendingLaunchOf(services: TaskCommandServices, arg: unknown): Promise<{ session: AccountSession; launch: PendingLaunch } | undefined> {

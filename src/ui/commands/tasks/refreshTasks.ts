@@ -2,16 +2,14 @@ import * as vscode from 'vscode';
 import { explainError, formatExplanation } from '../../../core/errorExplanations';
 import type { Catalog } from '../../../core/tasks';
 import type { TaskCommandServices } from './taskCommandServices';
-
-export const REFRESH_TASKS_COMMAND = 'partnerCentral.refreshTasks';
-export const LOAD_MORE_TASKS_COMMAND = 'partnerCentral.loadMoreTasks';
+import { LOAD_MORE_TASKS_COMMAND, REFRESH_TASKS_COMMAND, TASKS_VIEW } from '../../ids';
 
 export function registerRefreshTasks(services: TaskCommandServices): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand(REFRESH_TASKS_COMMAND, async () => {
       const catalog = services.viewCatalog.get();
       try {
-        await vscode.window.withProgress({ location: { viewId: 'partnerCentral.tasks' } }, () => services.sessions.refresh(catalog));
+        await vscode.window.withProgress({ location: { viewId: TASKS_VIEW } }, () => services.sessions.refresh(catalog));
       } catch (error) {
         // A failed listing shows in the view; this is the poll of the active tasks that follows it.
         const explanation = formatExplanation(explainError(error, { catalog }));

@@ -6,8 +6,7 @@ import { failedEngagementIds, type TaskRecord } from '../../../core/tasks';
 import { confirmCatalog } from '../../launch/chooseCatalog';
 import { runLaunch } from '../../launch/runLaunch';
 import { resolveTask, type TaskCommandServices } from './taskCommandServices';
-
-export const RETRY_FAILED_COMMAND = 'partnerCentral.retryFailed';
+import { RETRY_FAILED_COMMAND } from '../../ids';
 
 /** A new task (or tasks, past 100) holding exactly the engagements that failed in this one. */
 export async function retryFailed(services: TaskCommandServices, task: TaskRecord): Promise<void> {

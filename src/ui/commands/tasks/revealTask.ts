@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import type { Catalog } from '../../../core/tasks';
 import type { TaskCommandServices } from './taskCommandServices';
-
-export const REVEAL_TASK_COMMAND = 'partnerCentral.revealTask';
+import { FOCUS_TASKS_VIEW_COMMAND, REVEAL_TASK_COMMAND } from '../../ids';
 
 /**
  * Shows a task in Prospecting Tasks, selected and expanded (the status bar item and notifications use it).
@@ -12,7 +11,7 @@ export function registerRevealTask(services: TaskCommandServices): vscode.Dispos
   return vscode.commands.registerCommand(REVEAL_TASK_COMMAND, async (catalog?: Catalog, taskId?: string) => {
     const task = catalog && taskId ? services.sessions.task(catalog, taskId) : undefined;
     if (!task) {
-      await vscode.commands.executeCommand('partnerCentral.tasks.focus');
+      await vscode.commands.executeCommand(FOCUS_TASKS_VIEW_COMMAND);
       return;
     }
     if (task.catalog !== services.viewCatalog.get()) {

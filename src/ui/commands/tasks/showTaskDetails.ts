@@ -2,8 +2,7 @@ import * as vscode from 'vscode';
 import { explainError, formatExplanation } from '../../../core/errorExplanations';
 import { taskDetailsUri } from '../../tasks/taskDetailsDocument';
 import { resolveTask, type TaskCommandServices } from './taskCommandServices';
-
-export const SHOW_TASK_DETAILS_COMMAND = 'partnerCentral.showTaskDetails';
+import { SHOW_TASK_DETAILS_COMMAND } from '../../ids';
 
 /** The full task, as fetched now, in a read-only JSON document that follows the task while it is open. */
 export function registerShowTaskDetails(services: TaskCommandServices): vscode.Disposable {
