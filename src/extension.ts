@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { registerShowLog } from './ui/commands/showLog';
 import { registerStartFromClipboard } from './ui/commands/startFromClipboard';
 import { registerStartFromFile } from './ui/commands/startFromFile';
+import { startFromRequest } from './ui/commands/startFromRequest';
 import { registerStartFromSelection } from './ui/commands/startFromSelection';
 import { registerStartTask } from './ui/commands/startTask';
 import { registerSwitchCatalog } from './ui/commands/switchCatalog';
@@ -14,6 +15,10 @@ import { REVEAL_TASK_COMMAND, registerRevealTask } from './ui/commands/tasks/rev
 import { registerShowTaskDetails } from './ui/commands/tasks/showTaskDetails';
 import type { TaskCommandServices } from './ui/commands/tasks/taskCommandServices';
 import { PartnerCentralConnection } from './ui/connection';
+import { connectionTitleLookup } from './ui/editor/adapters/connectionTitleLookup';
+import { monitorOutcomeSource } from './ui/editor/adapters/monitorOutcomeSource';
+import { registerEngagementEditorFeatures } from './ui/editor/engagementEditorFeatures';
+import type { ShownDecoration } from './ui/editor/outcomeDecorations';
 import type { LaunchServices } from './ui/launch/launchServices';
 import { resumePendingLaunches } from './ui/launch/resumePendingLaunches';
 import { createLog } from './ui/log';
@@ -36,6 +41,8 @@ export interface PartnerCentralApi {
   readonly statusBarText: () => string;
   /** The Prospecting Tasks view's description: the catalog it shows. */
   readonly viewDescription: () => string | undefined;
+  /** The outcome after-texts drawn in the editors of a document. */
+  readonly editorDecorations: (uri: vscode.Uri) => readonly ShownDecoration[];
 }
 
 export function activate(context: vscode.ExtensionContext): PartnerCentralApi {
@@ -107,6 +114,10 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi {
     monitor.onDidFailToPoll((message) => void prompts.get().show('warning', message)),
   );
 
+  // Editors: hovers, near-miss diagnostics, outcome decorations and a CodeLens on engagement IDs
+  const editorFeatures = registerEngagementEditorFeatures({ log, outcomes: monitorOutcomeSource(monitor, viewCatalog), titles: connectionTitleLookup(connection, viewCatalog, log), prospect: (request) => startFromRequest(launch, request) });
+  context.subscriptions.push(editorFeatures);
+
   // Launches whose outcome is unknown are re-sent with their ClientTokens: now, and when another account becomes current.
   const resume = (): void => void resumePendingLaunches(launch).catch((error: unknown) => log.error(`Resuming pending launches failed: ${String(error)}`));
   context.subscriptions.push(connection.onDidChangeAccount(resume));
@@ -118,6 +129,7 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi {
     tree,
     statusBarText: () => statusBar.text,
     viewDescription: () => treeView.description,
+    editorDecorations: (uri) => editorFeatures.decorationsOf(uri),
   };
 }
 
