@@ -24,13 +24,13 @@ export interface ScanPacing {
   isCancelled?(): boolean;
   /** Longest stretch of work between two yields, in ms. Default 10. */
   sliceMs?: number;
-  /** Characters handled between two clock reads. Default 256 Ki. */
+  /** Characters handled between two clock reads. Default 64 Ki. */
   chunkSize?: number;
   now?(): number;
 }
 
 const DEFAULT_SLICE_MS = 10;
-const DEFAULT_CHUNK_SIZE = 256 * 1024;
+const DEFAULT_CHUNK_SIZE = 64 * 1024;
 
 /**
  * A whole, free-standing ID: the extractor's rule (see engagementIds/characters.ts), as one regular expression,
