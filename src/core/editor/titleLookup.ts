@@ -4,8 +4,6 @@ import type { TitleFacts } from './engagementHover';
 export interface EngagementTitleLookup {
   /** The catalog titles (and outcomes) are shown for. */
   catalog(): string;
-  /** Known without a call. */
-  cached(id: string): TitleFacts | undefined;
   /** Looks `id` up, with `companions` (IDs near it) in the same call when they are not known yet. */
   lookUp(id: string, companions: readonly string[]): Promise<TitleFacts>;
 }

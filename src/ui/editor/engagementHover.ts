@@ -25,7 +25,8 @@ export class EngagementHover implements vscode.HoverProvider {
     const range = idRangeAt(document, position);
     if (!range) return undefined;
     const id = document.getText(range);
-    const title = this.titles.cached(id) ?? await this.lookUp(id, document, token);
+    // Also when the title is cached: an ID looked up as another's companion has no company yet.
+    const title = await this.lookUp(id, document, token);
     if (token.isCancellationRequested) return undefined;
     const outcome = this.outcomes.outcomeOf(id);
     const markdown = new vscode.MarkdownString(hoverMarkdown(

@@ -99,16 +99,19 @@ export class NearMissCodeActions implements vscode.CodeActionProvider {
           actions.push(action);
         });
       }
-      if (actions.length > 0 && all.length > 1) actions.push(this.fixAll(document, all, vscode.CodeActionKind.QuickFix));
+      if (actions.length > 0 && all.length > 1) actions.push(...this.fixAll(document, all, vscode.CodeActionKind.QuickFix));
     }
-    if (context.only && context.only.contains(FIX_ALL_KIND) && all.length > 0) actions.push(this.fixAll(document, all, FIX_ALL_KIND));
+    if (context.only && context.only.contains(FIX_ALL_KIND)) actions.push(...this.fixAll(document, all, FIX_ALL_KIND));
     return actions;
   }
 
-  private fixAll(document: vscode.TextDocument, all: readonly vscode.Diagnostic[], kind: vscode.CodeActionKind): vscode.CodeAction {
+  /** The fix-all, when there is something to fix. */
+  private fixAll(document: vscode.TextDocument, all: readonly vscode.Diagnostic[], kind: vscode.CodeActionKind): vscode.CodeAction[] {
+    const { edit, count } = fixAllEdit(document, all);
+    if (count === 0) return [];
     const action = new vscode.CodeAction(FIX_ALL_TITLE, kind);
-    action.edit = fixAllEdit(document, all).edit;
+    action.edit = edit;
     action.diagnostics = all.filter(isOurs);
-    return action;
+    return [action];
   }
 }

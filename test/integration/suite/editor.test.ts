@@ -106,9 +106,10 @@ suite('Engagement IDs in the editor', function () {
     const [aws, client] = await Promise.all([connection.aws(), connection.client()]);
     const titles = await aws.lookUpEngagementTitles(client, 'Sandbox', [done, failed, unknown]);
     const company = await aws.lookUpEngagementCompany(client, 'Sandbox', done);
+    const failedCompany = await aws.lookUpEngagementCompany(client, 'Sandbox', failed);
     connection.dispose();
     log.dispose();
-    assert.ok(titles.get(done) && company, 'the emulator gives a title and a company');
+    assert.ok(titles.get(done) && company && failedCompany, 'the emulator gives titles and companies');
 
     const editor = await openEditor(`done: ${done}\nfailed: ${failed}\nunknown: ${unknown}\nneighbour ${neighbour}\nnot an ID: x${unknown}\n`);
     const uri = editor.document.uri;
@@ -128,6 +129,7 @@ suite('Engagement IDs in the editor', function () {
     const failedHover = await hoverText(uri, new vscode.Position(1, 9));
     assert.ok(failedHover.includes(`**Failed**: \`${failure.reasonCode}\``), failedHover);
     if (failure.message) assert.ok(failedHover.includes(escape(failure.message)), failedHover);
+    assert.ok(failedHover.includes(`${escape(titles.get(failed) ?? '')} — ${escape(failedCompany ?? '')}`), `title and company of an ID whose title came along with another's: ${failedHover}`);
 
     const unknownHover = await hoverText(uri, new vscode.Position(2, 12));
     assert.ok(unknownHover.includes('Not prospected in any Sandbox task this account knows.'), unknownHover);
@@ -137,6 +139,19 @@ suite('Engagement IDs in the editor', function () {
     await hoverText(uri, new vscode.Position(3, 12));
     assert.equal(await requestCount('ListEngagements') - listBefore, 1, 'one ListEngagements call answered all four hovers');
     assert.equal(await hoverText(uri, new vscode.Position(4, 14)), '', 'no hover on an ID glued to a letter');
+
+    // The hover's start link launches a task with just that ID, through the usual flow.
+    const link = /\(command:partnerCentral\.startWithEngagement\?([^)]+)\)/.exec(unknownHover);
+    assert.ok(link, unknownHover);
+    const args = JSON.parse(decodeURIComponent(link[1])) as unknown[];
+    assert.deepEqual(args, [unknown, uri.toString()]);
+    prompts.taskName = () => 'From the hover';
+    await vscode.commands.executeCommand('partnerCentral.startWithEngagement', ...args);
+    assert.deepEqual(prompts.offered.at(-1)?.choices.map((choice) => choice.id), [unknown]);
+    await prompts.waitForMessage(/Started prospecting task "From the hover" \(1 engagement\)/);
+    const started = await waitFor('the task from the hover', () => api.monitor.tasks('Sandbox').find((candidate) => candidate.taskName === 'From the hover'));
+    assert.deepEqual(started.identifiers, [unknown]);
+    await waitFor('the hover to show it running', async () => (await hoverText(uri, new vscode.Position(2, 12))).includes('**Running** — task "From the hover"'));
   });
 
   test('each kind of near miss is a Warning with its reason and range, and its Quick Fix yields a valid ID', async () => {

@@ -21,10 +21,6 @@ export class ConnectionTitleLookup implements EngagementTitleLookup {
     return this.viewCatalog.get();
   }
 
-  cached(id: string): TitleFacts | undefined {
-    return this.cache().cached(id);
-  }
-
   async lookUp(id: string, companions: readonly string[]): Promise<TitleFacts> {
     const facts = await this.cache().lookUp(id, companions);
     if (facts.kind === 'unavailable') this.log.debug(`Engagement title of ${id} not available: ${facts.why}`);
