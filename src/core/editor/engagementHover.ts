@@ -29,7 +29,7 @@ export function commandUri(command: string, args: readonly unknown[]): string {
 
 /** Markdown's special characters escaped, for text that comes from the service or the user. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~$]/g, '\\$&');
 }
 
 /** The hover shown on an engagement ID: title and company, prospecting outcome, and what to do next. */

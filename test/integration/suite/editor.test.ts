@@ -252,5 +252,5 @@ suite('Engagement IDs in the editor', function () {
 
 /** Text as the hover shows it: Markdown's special characters escaped. */
 function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~$]/g, '\\$&');
 }

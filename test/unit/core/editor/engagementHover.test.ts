@@ -50,6 +50,11 @@ describe('hover markdown', () => {
     assert.match(text, /\*Title not available: no credentials\*/);
   });
 
+  it('a title cannot pass for markup or a theme icon', () => {
+    const text = hoverMarkdown({ id: A, catalog: 'Sandbox', title: { kind: 'found', title: '$(alert) [click](command:evil)' } }, links);
+    assert.ok(text.includes('\\$\\(alert\\) \\[click\\]\\(command:evil\\)'), text);
+  });
+
   it('local times come from the formatter given', () => {
     const text = hoverMarkdown({ id: A, catalog: 'Sandbox', title: { kind: 'notFound' }, outcome: outcomes.get(A) }, links, () => 'yesterday');
     assert.match(text, /\(`task-00000000000001`\), yesterday\./);
