@@ -51,19 +51,19 @@ function titleLine({ title, catalog }: HoverFacts): string {
 
 function outcomeLine({ outcome, catalog }: HoverFacts, formatTime: (iso: string) => string): string {
   if (!outcome) return `Not prospected in any ${escapeMarkdown(catalog)} task this account knows.`;
-  const task = `task "${escapeMarkdown(outcome.task.taskName)}" (\`${outcome.task.taskId}\`)`;
+  const task = `Task "${escapeMarkdown(outcome.task.taskName)}" (\`${outcome.task.taskId}\`)`;
   const earlier = outcome.otherTasks > 0 ? ` Also in ${outcome.otherTasks} earlier task${outcome.otherTasks === 1 ? '' : 's'}.` : '';
-  const ended = outcome.task.endTime ? `, ${formatTime(outcome.task.endTime)}` : '';
+  const ended = outcome.task.endTime ? `, finished ${formatTime(outcome.task.endTime)}` : '';
   switch (outcome.state) {
     case 'completed':
-      return `$(pass) **Prospected**${outcome.contextId ? `: \`${outcome.contextId}\`` : ''} — ${task}${ended}.${earlier}`;
+      return `$(pass) **Prospected**${outcome.contextId ? `: \`${outcome.contextId}\`` : ''}\n\n${task}${ended}.${earlier}`;
     case 'failed': {
       const reason = outcome.reasonCode ? `: \`${outcome.reasonCode}\`` : '';
-      const message = outcome.message ? ` ${escapeMarkdown(outcome.message)}` : '';
-      return `$(error) **Failed**${reason}${message} — ${task}${ended}.${earlier}`;
+      const message = outcome.message ? ` — ${escapeMarkdown(outcome.message)}` : '';
+      return `$(error) **Failed**${reason}${message}\n\n${task}${ended}.${earlier}`;
     }
     case 'running':
-      return `$(sync) **Running** — ${task}, started ${formatTime(outcome.task.startTime)}.${earlier}`;
+      return `$(sync) **Running**\n\n${task}, started ${formatTime(outcome.task.startTime)}.${earlier}`;
   }
 }
 

@@ -121,7 +121,7 @@ suite('Engagement IDs in the editor', function () {
     assert.ok(completedHover.includes(escape(titles.get(done) ?? '')), `title in ${completedHover}`);
     assert.ok(completedHover.includes(escape(company ?? '')), `company in ${completedHover}`);
     assert.ok(completedHover.includes(`**Prospected**: \`${context}\``), completedHover);
-    assert.ok(completedHover.includes('task "Hover source"'), completedHover);
+    assert.ok(completedHover.includes('Task "Hover source"'), completedHover);
     assert.ok(completedHover.includes(`(\`${task.taskId}\`)`), completedHover);
     assert.ok(completedHover.includes(`command:partnerCentral.revealTask?${encodeURIComponent(JSON.stringify(['Sandbox', task.taskId]))}`), completedHover);
     assert.ok(completedHover.includes('command:partnerCentral.startWithEngagement?'), completedHover);
@@ -151,7 +151,7 @@ suite('Engagement IDs in the editor', function () {
     await prompts.waitForMessage(/Started prospecting task "From the hover" \(1 engagement\)/);
     const started = await waitFor('the task from the hover', () => api.monitor.tasks('Sandbox').find((candidate) => candidate.taskName === 'From the hover'));
     assert.deepEqual(started.identifiers, [unknown]);
-    await waitFor('the hover to show it running', async () => (await hoverText(uri, new vscode.Position(2, 12))).includes('**Running** — task "From the hover"'));
+    await waitFor('the hover to show it running', async () => (await hoverText(uri, new vscode.Position(2, 12))).includes('**Running**\n\nTask "From the hover"'));
   });
 
   test('each kind of near miss is a Warning with its reason and range, and its Quick Fix yields a valid ID', async () => {

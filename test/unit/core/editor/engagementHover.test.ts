@@ -21,21 +21,24 @@ describe('hover markdown', () => {
     const text = hoverMarkdown({ id: A, catalog: 'Sandbox', title: { kind: 'found', title: 'Cloud *migration*', company: 'Example Corp.' }, outcome: outcomes.get(A) }, links);
     assert.equal(text.split('\n')[0], `**${A}** · Sandbox`);
     assert.match(text, /^Cloud \\\*migration\\\* — Example Corp\\\.$/m, 'service text is escaped');
-    assert.match(text, /\*\*Prospected\*\*: `ctx-aaaaaaaaaaaaa1` — task "Leads \\\[Q4\\\]" \(`task-00000000000001`\), 2026-11-29 10:05 UTC\./);
+    assert.match(text, /^\$\(pass\) \*\*Prospected\*\*: `ctx-aaaaaaaaaaaaa1`$/m);
+    assert.match(text, /^Task "Leads \\\[Q4\\\]" \(`task-00000000000001`\), finished 2026-11-29 10:05 UTC\.$/m);
     assert.ok(text.includes(`[Start Prospecting Task with This ID](command:partnerCentral.startWithEngagement?${encodeURIComponent(JSON.stringify([A, 'untitled:Untitled-1']))})`));
     assert.ok(text.includes(`[Show in Prospecting Tasks](command:partnerCentral.revealTask?${encodeURIComponent('["Sandbox","task-00000000000001"]')})`));
   });
 
   it('failed: reason code and message', () => {
     const text = hoverMarkdown({ id: B, catalog: 'Sandbox', title: { kind: 'found', title: 'Old deal' }, outcome: outcomes.get(B) }, links);
-    assert.match(text, /\*\*Failed\*\*: `INVALID_STATE` The engagement is closed\\\. — task/);
+    assert.match(text, /^\$\(error\) \*\*Failed\*\*: `INVALID_STATE` — The engagement is closed\\\.$/m);
+    assert.match(text, /^Task "Leads \\\[Q4\\\]" \(`task-00000000000001`\), finished 2026-11-29 10:05 UTC\.$/m);
     assert.doesNotMatch(text, / — $/m, 'no company, no dash');
   });
 
   it('running: since when', () => {
     const running = outcomesFromTasks([{ ...record, endTime: undefined, engagements: undefined, identifiers: [A] }]).get(A);
     const text = hoverMarkdown({ id: A, catalog: 'Sandbox', title: { kind: 'found', title: 'T' }, outcome: running }, links);
-    assert.match(text, /\*\*Running\*\* — task "Leads \\\[Q4\\\]" \(`task-00000000000001`\), started 2026-11-29 10:00 UTC\./);
+    assert.match(text, /^\$\(sync\) \*\*Running\*\*$/m);
+    assert.match(text, /^Task "Leads \\\[Q4\\\]" \(`task-00000000000001`\), started 2026-11-29 10:00 UTC\.$/m);
   });
 
   it('unknown: not prospected, not in the catalog, and only the start link', () => {
@@ -57,6 +60,6 @@ describe('hover markdown', () => {
 
   it('local times come from the formatter given', () => {
     const text = hoverMarkdown({ id: A, catalog: 'Sandbox', title: { kind: 'notFound' }, outcome: outcomes.get(A) }, links, () => 'yesterday');
-    assert.match(text, /\(`task-00000000000001`\), yesterday\./);
+    assert.match(text, /\(`task-00000000000001`\), finished yesterday\./);
   });
 });
