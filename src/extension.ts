@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { registerShowLog } from './ui/commands/showLog';
 import { registerStartFromClipboard } from './ui/commands/startFromClipboard';
 import { registerStartFromFile } from './ui/commands/startFromFile';
+import { startFromRequest } from './ui/commands/startFromRequest';
 import { registerStartFromSelection } from './ui/commands/startFromSelection';
 import { registerStartTask } from './ui/commands/startTask';
 import { registerSwitchCatalog } from './ui/commands/switchCatalog';
@@ -15,6 +16,10 @@ import { registerRevealTask } from './ui/commands/tasks/revealTask';
 import { registerShowTaskDetails } from './ui/commands/tasks/showTaskDetails';
 import type { TaskCommandServices } from './ui/commands/tasks/taskCommandServices';
 import { awsLayerLoader, followConnectionSettings } from './ui/connection';
+import { sessionTitleLookup } from './ui/editor/adapters/sessionTitleLookup';
+import { sessionOutcomeSource } from './ui/editor/adapters/sessionOutcomeSource';
+import { registerEngagementEditorFeatures } from './ui/editor/engagementEditorFeatures';
+import type { ShownDecoration } from './ui/editor/outcomeDecorations';
 import type { LaunchServices } from './ui/launch/launchServices';
 import { reportDroppedLaunches, resumeInSession } from './ui/launch/resumePendingLaunches';
 import { REVEAL_TASK_COMMAND, TASKS_VIEW } from './ui/ids';
@@ -39,6 +44,8 @@ export interface PartnerCentralApi {
   readonly statusBarText: () => string;
   /** The Prospecting Tasks view's description: the catalog it shows. */
   readonly viewDescription: () => string | undefined;
+  /** The outcome after-texts drawn in the editors of a document. */
+  readonly editorDecorations: (uri: vscode.Uri) => readonly ShownDecoration[];
 }
 
 export function activate(context: vscode.ExtensionContext): PartnerCentralApi | undefined {
@@ -107,6 +114,10 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi | 
     sessions.onDidFailToPoll((message) => void prompts.get().show('warning', message)),
   );
 
+  // Editors: hovers, near-miss diagnostics, outcome decorations and a CodeLens on engagement IDs
+  const editorFeatures = registerEngagementEditorFeatures({ log, outcomes: sessionOutcomeSource(sessions, viewCatalog), titles: sessionTitleLookup(sessions, viewCatalog, log), prospect: (request) => startFromRequest(launch, request) });
+  context.subscriptions.push(editorFeatures);
+
   // Launches whose outcome is unknown are re-sent to the account they were made for, when it becomes current.
   context.subscriptions.push(sessions.onDidChangeSession((session) => {
     resumeInSession(launch, session).catch((error: unknown) => log.error(`Resuming pending launches failed: ${String(error)}`));
@@ -122,6 +133,7 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi | 
     tree,
     statusBarText: () => statusBar.text,
     viewDescription: () => treeView.description,
+    editorDecorations: (uri) => editorFeatures.decorationsOf(uri),
   }));
 }
 

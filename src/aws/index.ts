@@ -12,6 +12,7 @@ export {
   type StartProspectingTaskInput,
 } from './prospectingTasks';
 export { lookUpEngagementTitles } from './engagementTitles';
+export { lookUpEngagementCompany } from './engagementCompany';
 export {
   launchBatches,
   type BatchLaunchResult,

@@ -25,3 +25,6 @@ export const REVEAL_TASK_COMMAND = 'partnerCentral.revealTask';
 export const SHOW_LOG_COMMAND = 'partnerCentral.showLog';
 export const RESEND_PENDING_LAUNCH_COMMAND = 'partnerCentral.resendPendingLaunch';
 export const DISCARD_PENDING_LAUNCH_COMMAND = 'partnerCentral.discardPendingLaunch';
+export const FIX_ALL_NEAR_MISSES_COMMAND = 'partnerCentral.fixAllNearMisses';
+export const START_WITH_ENGAGEMENT_COMMAND = 'partnerCentral.startWithEngagement';
+export const PROSPECT_DOCUMENT_COMMAND = 'partnerCentral.prospectDocument';
