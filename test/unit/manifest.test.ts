@@ -15,7 +15,7 @@ const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..
 const settings = manifest.contributes.configuration.properties;
 
 /** Settings that change neither where calls go nor whether production is confirmed: a workspace may set them. */
-const PRESENTATION_ONLY = ['partnerCentral.taskNameTemplate', 'partnerCentral.notifications', 'partnerCentral.statusBar'];
+const PRESENTATION_ONLY = ['partnerCentral.taskNameTemplate', 'partnerCentral.notifications', 'partnerCentral.statusBar', 'partnerCentral.diagnostics', 'partnerCentral.decorations', 'partnerCentral.codeLens'];
 
 describe('package.json: what a workspace can change', () => {
   it('keeps the credentials, Region and endpoint to the machine, and the production question to the user', () => {
