@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { registerShowLog } from './ui/commands/showLog';
+import { registerLocalEmulatorCommands } from './ui/commands/useLocalEmulator';
 import { registerStartFromClipboard } from './ui/commands/startFromClipboard';
 import { registerStartFromFile } from './ui/commands/startFromFile';
 import { registerStartFromSelection } from './ui/commands/startFromSelection';
@@ -16,6 +17,9 @@ import type { TaskCommandServices } from './ui/commands/tasks/taskCommandService
 import { PartnerCentralConnection } from './ui/connection';
 import type { LaunchServices } from './ui/launch/launchServices';
 import { resumePendingLaunches } from './ui/launch/resumePendingLaunches';
+import { ConnectionStateKey } from './ui/localEmulator/connectionState';
+import { LocalEmulator } from './ui/localEmulator/localEmulator';
+import { welcomeWithoutCredentials } from './ui/localEmulator/welcomeWithoutCredentials';
 import { createLog } from './ui/log';
 import { GlobalStatePendingLaunchStore } from './ui/pendingLaunchStore';
 import type { Prompts } from './ui/prompts';
@@ -36,6 +40,7 @@ export interface PartnerCentralApi {
   readonly statusBarText: () => string;
   /** The Prospecting Tasks view's description: the catalog it shows. */
   readonly viewDescription: () => string | undefined;
+  readonly localEmulator: LocalEmulator;
 }
 
 export function activate(context: vscode.ExtensionContext): PartnerCentralApi {
@@ -45,10 +50,13 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi {
 
   // Services
   const prompts = new PromptsSlot();
-  const connection = new PartnerCentralConnection(log);
+  const localEmulator = new LocalEmulator(context, log);
+  localEmulator.restore(); // first: whatever asks for a client or the account key meanwhile waits for it
+  const connection = new PartnerCentralConnection(log, localEmulator);
+  const connectionState = new ConnectionStateKey({ client: () => connection.client(), onDidChangeAccount: connection.onDidChangeAccount, override: localEmulator }, log);
   const viewCatalog = new ViewCatalog(context.globalState);
   const monitor = new TaskMonitor(log, connection, new TaskHistory(context.globalState, () => connection.accountKey));
-  context.subscriptions.push(connection, viewCatalog, monitor);
+  context.subscriptions.push(localEmulator, connection, connectionState, viewCatalog, monitor);
 
   const pendingLaunches = new GlobalStatePendingLaunchStore(context.globalState, () => connection.accountKey);
   context.subscriptions.push(pendingLaunches);
@@ -65,12 +73,14 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi {
 
   // Views
   const tree = new TaskTreeProvider(monitor, viewCatalog.get, pendingLaunches);
-  const treeView = vscode.window.createTreeView('partnerCentral.tasks', { treeDataProvider: tree, showCollapseAll: true });
+  const treeData = welcomeWithoutCredentials(tree, connectionState);
+  const treeView = vscode.window.createTreeView('partnerCentral.tasks', { treeDataProvider: treeData, showCollapseAll: true });
   treeView.description = viewCatalog.get();
   const details = new TaskDetailsDocuments(monitor);
   const statusBar = new TaskStatusBar(monitor);
   context.subscriptions.push(
     tree,
+    treeData,
     treeView,
     statusBar,
     details,
@@ -100,6 +110,7 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi {
     registerCopyTaskFields(tasks),
     registerFilterTasks(tasks),
     registerRevealTask(tasks),
+    registerLocalEmulatorCommands({ localEmulator, prompts: prompts.get, extensionId: context.extension.id }),
     registerTaskNotifications(monitor.onDidFinish, prompts.get, log, {
       showResults: (task) => vscode.commands.executeCommand(REVEAL_TASK_COMMAND, task.catalog, task.taskId),
       retryFailed: (task) => retryFailed(tasks, task),
@@ -118,6 +129,7 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi {
     tree,
     statusBarText: () => statusBar.text,
     viewDescription: () => treeView.description,
+    localEmulator,
   };
 }
 

@@ -13,6 +13,8 @@ export interface PartnerCentralClientSettings {
   maxAttempts?: number;
   /** Per attempt; a hung connection becomes a retried TimeoutError. Default 30000. */
   requestTimeoutMs?: number;
+  /** A static key pair (the local emulator's); it replaces `profile` and the default chain. */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
 }
 
 export const DEFAULT_REGION = 'us-east-1';
@@ -27,7 +29,7 @@ export function createPartnerCentralClient(settings: PartnerCentralClientSetting
   const client = new PartnerCentralSellingClient({
     region: nonEmpty(settings.region) ?? DEFAULT_REGION,
     // `profile` also makes the SDK read that profile's endpoint_url.
-    ...(profile ? { profile, credentials: fromIni({ profile }) } : {}),
+    ...(settings.credentials ? { credentials: settings.credentials } : profile ? { profile, credentials: fromIni({ profile }) } : {}),
     ...(endpoint ? { endpoint } : {}),
     retryMode: 'adaptive',
     maxAttempts: settings.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
