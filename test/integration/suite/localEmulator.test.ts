@@ -110,8 +110,8 @@ suite('The local emulator inside the extension', function () {
     const task = await waitFor('the task in the monitor', () => api.monitor.tasks('Sandbox').find((t) => t.taskName === 'Local sample'));
     const finished = await waitFor('the task to finish', () => api.monitor.task('Sandbox', task.taskId)?.endTime !== undefined && api.monitor.task('Sandbox', task.taskId));
     assert.equal(finished.totalCount, 3);
-    assert.equal(finished.completedCount, 3);
-    assert.equal(finished.failedCount, 1);
+    assert.equal(finished.completedCount, 2, 'the two that succeed');
+    assert.equal(finished.failedCount, 1, 'the one the emulator refuses');
     const after = (await counts()).requestsPerOperation.StartProspectingFromEngagementTask ?? 0;
     assert.equal(after, beside, 'The emulator beside code-server (the configured endpoint) received a Start');
   });
