@@ -108,11 +108,11 @@ export class LocalEmulator extends Disposable implements ConnectionOverrideSourc
     const credentials = randomKeyPair();
     let child: EmulatorProcess;
     try {
+      await saved;
       child = await EmulatorProcess.start(
         { script: this.host.asAbsolutePath('dist/emulator.js'), credentials, taskDurationSeconds: taskSeconds() },
         (line) => this.log.debug(`[emulator] ${line}`),
       );
-      await saved;
     } catch (error) {
       this.chosen = false;
       await this.host.globalState.update(CHOSEN_KEY, undefined);
