@@ -26,6 +26,14 @@ export function registerLocalEmulatorCommands(services: LocalEmulatorCommandServ
     vscode.commands.registerCommand(OPEN_WALKTHROUGH_COMMAND, () =>
       vscode.commands.executeCommand('workbench.action.openWalkthrough', `${services.extensionId}#${WALKTHROUGH_ID}`, false),
     ),
+    services.localEmulator.onDidEndUnexpectedly((how) => {
+      const message = `The local Partner Central emulator ended unexpectedly (${how}); Partner Central uses your AWS profile settings again.`;
+      void services.prompts().show('warning', message, 'Restart', 'Show Log').then((action) => {
+        if (action === 'Restart') return vscode.commands.executeCommand(USE_LOCAL_EMULATOR_COMMAND);
+        if (action === 'Show Log') return vscode.commands.executeCommand(SHOW_LOG_COMMAND);
+        return undefined;
+      });
+    }),
   );
 }
 

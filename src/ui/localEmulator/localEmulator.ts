@@ -32,6 +32,9 @@ export class LocalEmulator extends Disposable implements ConnectionOverrideSourc
 
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
+  private readonly ended = this.register(new vscode.EventEmitter<string>());
+  /** The process ended without being asked to (a crash, a kill): how it ended. It is no longer the connection. */
+  readonly onDidEndUnexpectedly = this.ended.event;
 
   constructor(
     private readonly host: LocalEmulatorHost,
@@ -139,10 +142,7 @@ export class LocalEmulator extends Disposable implements ConnectionOverrideSourc
     void this.host.globalState.update(CHOSEN_KEY, undefined);
     this.log.warn(`The local emulator ended unexpectedly (${how})`);
     this.changed.fire();
-    void vscode.window.showWarningMessage(`The local Partner Central emulator ended unexpectedly (${how}).`, 'Restart', 'Show Log').then((action) => {
-      if (action === 'Restart') void vscode.commands.executeCommand('partnerCentral.useLocalEmulator');
-      if (action === 'Show Log') this.log.show(true);
-    });
+    this.ended.fire(how);
   }
 }
 

@@ -127,6 +127,18 @@ suite('The local emulator inside the extension', function () {
     await prompts.waitForMessage(/Stopped the local emulator/);
   });
 
+  test('when its process dies, the connection is the settings one again and a warning offers Restart', async () => {
+    await vscode.commands.executeCommand('partnerCentral.useLocalEmulator');
+    const pid = api.localEmulator.pid;
+    assert.ok(pid && alive(pid));
+    process.kill(pid, 'SIGKILL');
+    const warning = await prompts.waitForMessage(/ended unexpectedly/);
+    assert.equal(warning.level, 'warning');
+    assert.deepEqual(warning.actions, ['Restart', 'Show Log']);
+    assert.equal(api.localEmulator.current, undefined);
+    assert.equal(api.localEmulator.chosenAccountKey, undefined, 'A dead emulator is still the chosen connection');
+  });
+
   test('disposing the manager, as deactivation does, leaves no process behind', async () => {
     const manager = managerOf(new MemoryMemento());
     const override = await manager.start();
