@@ -31,7 +31,16 @@ const allowed = [
   /^extension\/media\/([^/]+\/)?[^/]+\.(png|svg)$/,
   /^extension\/(package\.json|readme\.md|changelog\.md|LICENSE(\.txt)?)$/i,
 ];
-const required = ['extension/dist/extension.js', 'extension/dist/aws.js', 'extension/package.json', 'extension/readme.md', 'extension/changelog.md'];
+const required = [
+  'extension/dist/extension.js',
+  'extension/dist/aws.js',
+  // Partner Central: Use Local Emulator runs it; the walkthrough shows the pictures.
+  'extension/dist/emulator.js',
+  ...JSON.parse(fs.readFileSync('package.json', 'utf8')).contributes.walkthroughs.flatMap((w) => w.steps.map((step) => `extension/${step.media.image}`)),
+  'extension/package.json',
+  'extension/readme.md',
+  'extension/changelog.md',
+];
 
 const entries = zipEntries(fs.readFileSync(vsixPath)).filter((name) => !name.endsWith('/'));
 const unexpected = entries.filter((name) => !packagingFiles.includes(name) && !allowed.some((re) => re.test(name)));

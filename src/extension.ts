@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { registerShowLog } from './ui/commands/showLog';
+import { registerLocalEmulatorCommands } from './ui/commands/useLocalEmulator';
 import { registerStartFromClipboard } from './ui/commands/startFromClipboard';
 import { registerStartFromFile } from './ui/commands/startFromFile';
 import { startFromRequest } from './ui/commands/startFromRequest';
@@ -23,6 +24,9 @@ import type { ShownDecoration } from './ui/editor/outcomeDecorations';
 import type { LaunchServices } from './ui/launch/launchServices';
 import { reportDroppedLaunches, resumeInSession } from './ui/launch/resumePendingLaunches';
 import { REVEAL_TASK_COMMAND, TASKS_VIEW } from './ui/ids';
+import { ConnectionStateKey } from './ui/localEmulator/connectionState';
+import { LocalEmulator } from './ui/localEmulator/localEmulator';
+import { welcomeWithoutCredentials } from './ui/localEmulator/welcomeWithoutCredentials';
 import { createLog } from './ui/log';
 import type { Prompts } from './ui/prompts';
 import { PromptsSlot } from './ui/promptsSlot';
@@ -46,6 +50,8 @@ export interface PartnerCentralApi {
   readonly viewDescription: () => string | undefined;
   /** The outcome after-texts drawn in the editors of a document. */
   readonly editorDecorations: (uri: vscode.Uri) => readonly ShownDecoration[];
+  /** The extension's own local emulator (started by Use Local Emulator). */
+  readonly localEmulator: LocalEmulator;
 }
 
 export function activate(context: vscode.ExtensionContext): PartnerCentralApi | undefined {
@@ -55,10 +61,13 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi | 
 
   // Services
   const prompts = new PromptsSlot();
+  const localEmulator = new LocalEmulator(context, log);
+  localEmulator.restore(); // first: the first session waits for the emulator chosen before a reload
   const viewCatalog = new ViewCatalog(context.globalState);
   // One session per account (endpoint and credentials as the SDK resolves them); its state is kept under its identity.
   const sessions = new AccountSessions({ aws: awsLayerLoader(), state: context.globalState, log });
-  context.subscriptions.push(viewCatalog, sessions);
+  const connectionState = new ConnectionStateKey({ sessions, override: localEmulator }, log);
+  context.subscriptions.push(localEmulator, viewCatalog, sessions, connectionState);
   const launch: LaunchServices = {
     log,
     sessions,
@@ -71,12 +80,14 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi | 
 
   // Views
   const tree = new TaskTreeProvider(sessions, viewCatalog.get);
-  const treeView = vscode.window.createTreeView(TASKS_VIEW, { treeDataProvider: tree, showCollapseAll: true });
+  const treeData = welcomeWithoutCredentials(tree, connectionState);
+  const treeView = vscode.window.createTreeView(TASKS_VIEW, { treeDataProvider: treeData, showCollapseAll: true });
   treeView.description = viewCatalog.get();
   const details = new TaskDetailsDocuments(sessions);
   const statusBar = new TaskStatusBar(sessions);
   context.subscriptions.push(
     tree,
+    treeData,
     treeView,
     statusBar,
     details,
@@ -107,6 +118,7 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi | 
     registerFilterTasks(tasks),
     registerRevealTask(tasks),
     registerPendingLaunchCommands(tasks),
+    registerLocalEmulatorCommands({ localEmulator, prompts: prompts.get, extensionId: context.extension.id }),
     registerTaskNotifications(sessions.onDidFinish, prompts.get, log, {
       showResults: (task) => vscode.commands.executeCommand(REVEAL_TASK_COMMAND, task.catalog, task.taskId),
       retryFailed: (task) => retryFailed(tasks, task),
@@ -125,7 +137,7 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi | 
   dropLegacyState(context.globalState, log)
     .then((dropped) => reportDroppedLaunches(launch, dropped))
     .catch((error: unknown) => log.error(`Removing state of an earlier version failed: ${String(error)}`));
-  context.subscriptions.push(followConnectionSettings(sessions));
+  context.subscriptions.push(followConnectionSettings(sessions, localEmulator));
 
   return testSeam<PartnerCentralApi>(context.extensionMode, () => ({
     usePrompts: (scripted) => prompts.use(scripted),
@@ -134,6 +146,7 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi | 
     statusBarText: () => statusBar.text,
     viewDescription: () => treeView.description,
     editorDecorations: (uri) => editorFeatures.decorationsOf(uri),
+    localEmulator,
   }));
 }
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -16,6 +17,11 @@ export interface CodeServerOptions {
   startTimeoutMs?: number;
   /** Loopback port (default: a free one). */
   port?: number;
+  /**
+   * .vsix files installed with `--install-extension` before the server starts, as a user installs them
+   * (the packaged extension, not the development path: open the workbench without extensionDevelopmentPath).
+   */
+  installExtensions?: string[];
 }
 
 export interface WorkbenchUrlOptions {
@@ -97,6 +103,13 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, ...options.settings }, null, 2));
   const logFile = path.join(root, 'code-server.log');
   const log = fs.createWriteStream(logFile);
+
+  for (const vsix of options.installExtensions ?? []) {
+    const args = [entry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', path.resolve(vsix)];
+    const output = execFileSync(process.execPath, args, { cwd: root, env: cleanEnv({ ...options.env, XDG_RUNTIME_DIR: root }), encoding: 'utf8', timeout: 120_000 });
+    log.write(output);
+    if (!/successfully installed/i.test(output)) throw new Error(`code-server --install-extension ${vsix} did not report success: ${output.trim()}`);
+  }
 
   const port = options.port ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -19,6 +19,8 @@ export interface PartnerCentralClientSettings {
   connectionTimeoutMs?: number;
   /** Per call, retries and their waits included: the call is aborted then. Default 45000. */
   callTimeoutMs?: number;
+  /** A static key pair (the local emulator's); it replaces `profile` and the default chain. */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
 }
 
 export const DEFAULT_REGION = 'us-east-1';
@@ -39,7 +41,7 @@ export function createPartnerCentralClient(settings: PartnerCentralClientSetting
     {
       region: nonEmpty(settings.region) ?? DEFAULT_REGION,
       // `profile` also makes the SDK read that profile's endpoint_url.
-      ...(profile ? { profile, credentials: fromIni({ profile }) } : {}),
+      ...(settings.credentials ? { credentials: settings.credentials } : profile ? { profile, credentials: fromIni({ profile }) } : {}),
       ...(endpoint ? { endpoint } : {}),
       retryMode: 'adaptive',
       maxAttempts: settings.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,

@@ -11,6 +11,15 @@ export interface ConnectionSettings {
   readonly region: string;
   /** Empty means: the SDK's own endpoint conventions. */
   readonly endpoint?: string;
+  /** A static key pair that replaces the profile and the default chain (the local emulator's). */
+  readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  /** Where calls go, for people: `Local emulator`; absent for the user's own settings. */
+  readonly label?: string;
+  /**
+   * The key the account's state is kept under instead of its resolved identity: the local emulator's port and
+   * key pair change at every start, its history is one history.
+   */
+  readonly stateKey?: string;
 }
 
 export interface LaunchSettings {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { affectsConnection, readConnectionSettings } from './config';
+import { affectsConnection, readConnectionSettings, type ConnectionSettings } from './config';
+import type { ConnectionOverrideSource } from './localEmulator/connectionOverride';
 import type { AwsModule } from './session/accountSession';
 import type { AccountSessions } from './session/accountSessions';
 
@@ -15,16 +16,31 @@ export function awsLayerLoader(): () => Promise<AwsModule> {
 }
 
 /**
- * Keeps the current session in step with the settings: opens one for the settings now, and a new one (the old
- * one retired) whenever the profile, region or endpoint changes. Also tells sessions whether the window has focus.
+ * Keeps the current session in step with the connection: opens one for the connection now, and a new one (the
+ * old one retired) whenever the profile, region or endpoint setting changes or an override (the local emulator)
+ * starts or stops. Also tells sessions whether the window has focus.
  */
-export function followConnectionSettings(sessions: AccountSessions): vscode.Disposable {
+export function followConnectionSettings(sessions: AccountSessions, override: ConnectionOverrideSource): vscode.Disposable {
+  let generation = 0;
+  const follow = (): void => {
+    const mine = ++generation;
+    // The newest change wins: an override still starting must not bring back the connection of an older change.
+    void currentConnection(override).then((settings) => (mine === generation ? sessions.switchTo(settings) : undefined)).catch(() => undefined);
+  };
   sessions.setFocused(vscode.window.state.focused);
-  void sessions.switchTo(readConnectionSettings()).catch(() => undefined);
+  follow();
   return vscode.Disposable.from(
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (affectsConnection(event)) void sessions.switchTo(readConnectionSettings()).catch(() => undefined);
+      if (affectsConnection(event)) follow();
     }),
+    override.onDidChange(follow),
     vscode.window.onDidChangeWindowState((state) => sessions.setFocused(state.focused)),
   );
+}
+
+/** The override when one is chosen (once it has started), else the user's settings. */
+async function currentConnection(override: ConnectionOverrideSource): Promise<ConnectionSettings> {
+  const chosen = await override.whenSettled();
+  if (!chosen) return readConnectionSettings();
+  return { region: readConnectionSettings().region, endpoint: chosen.endpoint, credentials: chosen.credentials, label: chosen.label, stateKey: chosen.accountKey };
 }

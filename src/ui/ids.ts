@@ -28,3 +28,7 @@ export const DISCARD_PENDING_LAUNCH_COMMAND = 'partnerCentral.discardPendingLaun
 export const FIX_ALL_NEAR_MISSES_COMMAND = 'partnerCentral.fixAllNearMisses';
 export const START_WITH_ENGAGEMENT_COMMAND = 'partnerCentral.startWithEngagement';
 export const PROSPECT_DOCUMENT_COMMAND = 'partnerCentral.prospectDocument';
+export const USE_LOCAL_EMULATOR_COMMAND = 'partnerCentral.useLocalEmulator';
+export const STOP_LOCAL_EMULATOR_COMMAND = 'partnerCentral.stopLocalEmulator';
+export const OPEN_SAMPLE_ENGAGEMENTS_COMMAND = 'partnerCentral.openSampleEngagements';
+export const OPEN_WALKTHROUGH_COMMAND = 'partnerCentral.openWalkthrough';

@@ -34,7 +34,8 @@ export async function openAccountSession(settings: ConnectionSettings, dependenc
   const { aws, log } = dependencies;
   log.debug(`Creating the Partner Central client: profile ${settings.profile ?? '(default chain)'}, region ${settings.region}, endpoint setting ${settings.endpoint ?? '(none: the SDK decides)'}`);
   const client = aws.createPartnerCentralClient(settings, log);
-  const identity = await aws.resolveAccountIdentity(client);
+  const resolved = await aws.resolveAccountIdentity(client);
+  const identity = settings.stateKey && resolved.resolved ? { ...resolved, key: settings.stateKey } : resolved;
   if (identity.resolved) log.info(`Account: ${identity.endpoint}, ${identity.principal ?? ''}`);
   else log.warn(`Account not resolved at ${identity.endpoint}: ${identity.problem ?? 'unknown reason'}. Nothing is kept or re-sent for it.`);
   return new AccountSession(settings, identity, client, dependencies);

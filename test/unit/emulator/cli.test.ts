@@ -83,4 +83,57 @@ describe('emulator: CLI (dist/emulator.js)', () => {
     assert.equal(result.status, 0);
     assert.match(result.stdout, /--no-throttle/);
   });
+
+  it('accepts only the key pair given in its environment, and never prints the secret', async function () {
+    this.timeout(15_000);
+    const credentials = { accessKeyId: 'AKIAEMULATORTEST0001', secretAccessKey: 'test-secret/only+the+parent+knows+it0000' };
+    const child = spawn(process.execPath, [BUNDLE, '--port', '0', '--engagements', '3'], {
+      cwd: ROOT,
+      env: { ...process.env, PARTNER_CENTRAL_EMULATOR_ACCESS_KEY_ID: credentials.accessKeyId, PARTNER_CENTRAL_EMULATOR_SECRET_ACCESS_KEY: credentials.secretAccessKey },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    try {
+      const match = await waitForLine(child, /listening on (http:\/\/127\.0\.0\.1:\d+)/, 10_000);
+      const endpoint = match[1]!;
+      const own = makeClient(endpoint, { maxAttempts: 1, credentials });
+      const example = makeClient(endpoint, { maxAttempts: 1 });
+      try {
+        const out = await own.send(new ListEngagementsCommand({ Catalog: 'Sandbox', MaxResults: 100 }));
+        assert.equal(out.EngagementSummaryList?.length, 3);
+        await assert.rejects(example.send(new ListEngagementsCommand({ Catalog: 'Sandbox' })), { name: 'UnrecognizedClientException' });
+      } finally {
+        own.destroy();
+        example.destroy();
+      }
+      assert.doesNotMatch(output, /test-secret/);
+      assert.doesNotMatch(output, /wJalrXUtnFEMI/, 'The banner still advertises the example key pair');
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  });
+
+  it('with --exit-with-stdin, exits when its standard input closes (its parent died)', async function () {
+    this.timeout(15_000);
+    const child = spawn(process.execPath, [BUNDLE, '--port', '0', '--engagements', '1', '--exit-with-stdin'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    try {
+      await waitForLine(child, /listening on/, 10_000);
+      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      child.stdin?.end();
+      assert.equal(await exited, 0);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  });
+
+  it('rejects half a key pair in its environment with exit code 2', () => {
+    const result = spawnSync(process.execPath, [BUNDLE, '--port', '0'], {
+      encoding: 'utf8',
+      timeout: 10_000,
+      env: { ...process.env, PARTNER_CENTRAL_EMULATOR_ACCESS_KEY_ID: 'AKIAEMULATORTEST0001' },
+    });
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /PARTNER_CENTRAL_EMULATOR_SECRET_ACCESS_KEY must be set together/);
+  });
 });
