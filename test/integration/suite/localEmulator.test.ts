@@ -5,6 +5,7 @@ import { LocalEmulator } from '../../../src/ui/localEmulator/localEmulator';
 import { counts, emulatorUrl } from '../support/emulatorControl';
 import { EXTENSION_ID, activeApi } from '../support/extensionUnderTest';
 import { ScriptedPrompts } from '../support/scriptedPrompts';
+import { accountStateKey } from '../../../src/ui/session/accountState';
 
 async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 45_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -153,7 +154,7 @@ suite('The local emulator inside the extension', function () {
     const state = new MemoryMemento();
     const first = managerOf(state);
     await first.start();
-    await state.update('partnerCentral.taskHistory/local-emulator', [{ taskId: 'task-0000000000000a' }]);
+    await state.update(accountStateKey('local-emulator', 'taskHistory'), [{ taskId: 'task-0000000000000a' }]);
     first.dispose(); // the window goes away without choosing another connection
     const second = managerOf(state);
     try {
@@ -162,7 +163,7 @@ suite('The local emulator inside the extension', function () {
       const override = await second.whenSettled();
       assert.ok(override, 'It did not come back');
       assert.deepEqual(await health(override.endpoint), { ok: true });
-      assert.equal(state.get('partnerCentral.taskHistory/local-emulator'), undefined);
+      assert.equal(state.get(accountStateKey('local-emulator', 'taskHistory')), undefined);
     } finally {
       second.dispose();
     }
