@@ -13,6 +13,7 @@ import { registerRetryFailed, retryFailed } from './ui/commands/tasks/retryFaile
 import { REVEAL_TASK_COMMAND, registerRevealTask } from './ui/commands/tasks/revealTask';
 import { registerShowTaskDetails } from './ui/commands/tasks/showTaskDetails';
 import type { TaskCommandServices } from './ui/commands/tasks/taskCommandServices';
+import { registerConnectionFeatures, type ConnectionFeaturesApi } from './ui/connect/connectionFeatures';
 import { PartnerCentralConnection } from './ui/connection';
 import type { LaunchServices } from './ui/launch/launchServices';
 import { resumePendingLaunches } from './ui/launch/resumePendingLaunches';
@@ -36,6 +37,8 @@ export interface PartnerCentralApi {
   readonly statusBarText: () => string;
   /** The Prospecting Tasks view's description: the catalog it shows. */
   readonly viewDescription: () => string | undefined;
+  /** The connection item, profiles and health (ui/connect). */
+  readonly connect: ConnectionFeaturesApi;
 }
 
 export function activate(context: vscode.ExtensionContext): PartnerCentralApi {
@@ -84,6 +87,10 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi {
     }),
   );
 
+  // The account: connection item and menu, Select AWS Profile, Test Connection, SSO sign-in
+  const connect = registerConnectionFeatures({ log, prompts: prompts.get, connection, viewCatalog });
+  context.subscriptions.push(connect);
+
   // Commands
   const tasks: TaskCommandServices = { monitor, tree, treeView, viewCatalog, launch };
   context.subscriptions.push(
@@ -118,6 +125,7 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi {
     tree,
     statusBarText: () => statusBar.text,
     viewDescription: () => treeView.description,
+    connect: connect.api,
   };
 }
 

@@ -37,3 +37,6 @@ export {
   listRecentTasks,
   type RecentTasksOptions,
 } from './taskFollowing';
+export { listProfiles, sharedFilePaths, ssoTokenState, type ProfileInfo, type SharedFilePaths, type SsoTokenState } from './profiles';
+export { resolveEndpoint } from './endpointResolution';
+export { observeCallOutcomes, probeConnection, type CallOutcomeListener, type ConnectionProbe } from './connectionProbe';

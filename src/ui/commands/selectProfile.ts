@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import type { ProfileInfo, SharedFilePaths } from '../../aws';
+import { CONFIG_SECTION } from '../config';
+import type { ProfileChoice } from '../connect/connectChoices';
+import type { ConnectionSource } from '../connect/connectionSource';
+import type { Prompts } from '../prompts';
+
+export const SELECT_PROFILE_COMMAND = 'partnerCentral.selectProfile';
+/** Provided by the local emulator launcher. */
+export const USE_LOCAL_EMULATOR_COMMAND = 'partnerCentral.useLocalEmulator';
+
+export interface SelectProfileServices {
+  connection: ConnectionSource;
+  prompts: () => Prompts;
+  log: vscode.LogOutputChannel;
+}
+
+export function profileChoices(profiles: readonly ProfileInfo[], files: SharedFilePaths): ProfileChoice[] {
+  const where = (profile: ProfileInfo): string =>
+    [profile.inConfig ? files.config : undefined, profile.inCredentials ? files.credentials : undefined].filter(Boolean).join(', ');
+  return [
+    { kind: 'defaultChain' },
+    { kind: 'localEmulator' },
+    ...profiles.map((profile): ProfileChoice => ({ kind: 'profile', name: profile.name, profileKind: profile.kind, files: where(profile) })),
+  ];
+}
+
+/** Runs another part's command, or says plainly that it is not available. */
+export async function runIfAvailable(command: string, prompts: () => Prompts, what: string): Promise<void> {
+  const commands = await vscode.commands.getCommands(true);
+  if (commands.includes(command)) {
+    await vscode.commands.executeCommand(command);
+    return;
+  }
+  await prompts().show('warning', `${what} is not available in this version of the extension.`);
+}
+
+/**
+ * Select AWS Profile…: the profiles of the shared files (read again each time), the default chain, and the
+ * local emulator. Writes the machine-scoped `partnerCentral.profile` in user settings.
+ */
+export function registerSelectProfile(services: SelectProfileServices): vscode.Disposable {
+  return vscode.commands.registerCommand(SELECT_PROFILE_COMMAND, async (): Promise<string | undefined> => {
+    const aws = await services.connection.aws();
+    const profiles = await aws.listProfiles({ ignoreCache: true });
+    const picked = await services.prompts().pickProfile(profileChoices(profiles, aws.sharedFilePaths()), services.connection.settings.profile);
+    if (!picked) return undefined;
+    if (picked.kind === 'localEmulator') {
+      await runIfAvailable(USE_LOCAL_EMULATOR_COMMAND, services.prompts, 'The local emulator');
+      return undefined;
+    }
+    const profile = picked.kind === 'profile' ? picked.name : undefined;
+    await vscode.workspace.getConfiguration(CONFIG_SECTION).update('profile', profile, vscode.ConfigurationTarget.Global);
+    services.log.info(profile ? `AWS profile ${profile} selected` : "The SDK's default credential chain selected");
+    return profile;
+  });
+}
