@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ProfileInfo, SharedFilePaths } from '../../aws';
+import { isLocalEndpoint } from '../../core/connection/connectionLabel';
 import { CONFIG_SECTION } from '../config';
 import type { ProfileChoice } from '../connect/connectChoices';
 import type { ConnectionSource } from '../connect/connectionSource';
@@ -8,6 +9,8 @@ import type { Prompts } from '../prompts';
 export const SELECT_PROFILE_COMMAND = 'partnerCentral.selectProfile';
 /** Provided by the local emulator launcher. */
 export const USE_LOCAL_EMULATOR_COMMAND = 'partnerCentral.useLocalEmulator';
+export const STOP_LOCAL_EMULATOR_COMMAND = 'partnerCentral.stopLocalEmulator';
+const STOP_EMULATOR = 'Stop Using the Emulator';
 
 export interface SelectProfileServices {
   connection: ConnectionSource;
@@ -52,6 +55,13 @@ export function registerSelectProfile(services: SelectProfileServices): vscode.D
     const profile = picked.kind === 'profile' ? picked.name : undefined;
     await vscode.workspace.getConfiguration(CONFIG_SECTION).update('profile', profile, vscode.ConfigurationTarget.Global);
     services.log.info(profile ? `AWS profile ${profile} selected` : "The SDK's default credential chain selected");
+    const endpoint = services.connection.settings.endpoint;
+    if (isLocalEndpoint(endpoint)) {
+      // The endpoint setting outranks everything: the new credentials would sign calls to the emulator.
+      void services.prompts().show('info', `Calls still go to the local emulator at ${endpoint ?? ''} (partnerCentral.endpoint).`, STOP_EMULATOR).then((answer) => {
+        if (answer === STOP_EMULATOR) void runIfAvailable(STOP_LOCAL_EMULATOR_COMMAND, services.prompts, 'Stopping the local emulator');
+      });
+    }
     return profile;
   });
 }

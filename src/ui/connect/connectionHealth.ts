@@ -19,6 +19,8 @@ export class ConnectionHealth extends Disposable {
   private generation = 0;
   /** Whether the signing profile is an SSO profile: its expired session credentials are renewed by signing in. */
   private profileIsSso = false;
+  /** The client whose calls tell the health: the one of the current account. */
+  private observedClient: unknown;
 
   constructor(private readonly connection: ConnectionSource, private readonly log: vscode.LogOutputChannel) {
     super();
@@ -36,7 +38,10 @@ export class ConnectionHealth extends Disposable {
       const aws = await this.connection.aws();
       const client = await this.connection.client();
       if (generation !== this.generation) return this.current;
-      aws.observeCallOutcomes(client, (outcome) => this.onCall(settings.profile, outcome, generation));
+      this.observedClient = client;
+      aws.observeCallOutcomes(client, (outcome) => {
+        if (this.observedClient === client) this.onCall(settings.profile, outcome);
+      });
       const problem = await this.problemInFiles(aws, settings.profile);
       if (generation !== this.generation) return this.current;
       if (problem) {
@@ -55,6 +60,7 @@ export class ConnectionHealth extends Disposable {
   /** A new account (settings changed, files changed, signed in): forget what the old one proved. */
   reset(): void {
     this.generation++;
+    this.observedClient = undefined;
     this.set({ status: 'unknown' });
   }
 
@@ -77,8 +83,7 @@ export class ConnectionHealth extends Disposable {
     return undefined;
   }
 
-  private onCall(profile: string | undefined, outcome: { ok: true } | { ok: false; error: unknown }, generation: number): void {
-    if (generation !== this.generation) return;
+  private onCall(profile: string | undefined, outcome: { ok: true } | { ok: false; error: unknown }): void {
     if (outcome.ok) {
       if (this.current.status !== 'ok') this.set({ status: 'ok' });
       return;

@@ -77,6 +77,8 @@ suite('Connection: see and choose the account', function () {
     await api.connect.settled();
   });
 
+  const signInPrompts = (): number => prompts.messages.filter((message) => message.actions.includes('Sign In')).length;
+
   test('the status item names the local emulator and the catalog', async () => {
     const item = await waitFor('the connection item to name the emulator', () => (api.connect.item().text.startsWith('Local emulator') ? api.connect.item().text : undefined));
     assert.equal(item, `Local emulator · ${api.viewDescription() ?? ''}`);
@@ -122,6 +124,29 @@ suite('Connection: see and choose the account', function () {
     assert.equal(shown.level, 'info');
   });
 
+  test('calls that fail for credentials give the error look, also after the files changed; a working profile clears it', async () => {
+    fs.writeFileSync(configFile, `[profile pc-bad]\naws_access_key_id = AKIAUNKNOWNKEY000000\naws_secret_access_key = wrong\n${STATIC_PROFILE}`);
+    await waitFor('the profiles', () => api.connect.profiles().some((profile) => profile.name === 'pc-bad'));
+    await setSetting('profile', 'pc-bad');
+    await api.connect.settled();
+    await vscode.commands.executeCommand('partnerCentral.refreshTasks');
+    await waitFor('the error look', () => api.connect.item().error);
+    assert.match(api.connect.item().tooltip, /Credentials failed: The access key is not recognised/);
+    assert.equal(signInPrompts(), 0, 'static keys are not signed in to');
+
+    fs.appendFileSync(configFile, '\n[profile pc-other]\nregion = us-east-1\n');
+    await waitFor('the re-read files', () => api.connect.profiles().some((profile) => profile.name === 'pc-other'));
+    await api.connect.settled();
+    await vscode.commands.executeCommand('partnerCentral.refreshTasks');
+    await waitFor('the error look after the files changed', () => api.connect.item().error);
+
+    await setSetting('profile', 'pc-static');
+    await api.connect.settled();
+    await vscode.commands.executeCommand('partnerCentral.refreshTasks');
+    await waitFor('working credentials', () => api.connect.health().status === 'ok');
+    assert.equal(api.connect.item().error, false);
+  });
+
   /** A stand-in for the AWS CLI first on PATH (it takes a moment, as a real sign-in does, then succeeds), and an SSO profile never signed in. */
   async function useFakeCliAndSsoProfile(): Promise<{ fakeAws: string; dispose(): void }> {
     const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'pc-fake-aws-'));
@@ -149,8 +174,6 @@ suite('Connection: see and choose the account', function () {
       },
     };
   }
-
-  const signInPrompts = (): number => prompts.messages.filter((message) => message.actions.includes('Sign In')).length;
 
   test('an SSO profile that is not signed in: one prompt for a run of failures, the error look, and Sign In in the connection menu', async () => {
     const cli = await useFakeCliAndSsoProfile();
