@@ -89,7 +89,15 @@ export class ConnectionFeatures extends Disposable {
       if (state.status === 'failed' && state.signInProfile) void this.sso.offer(state.signInProfile, state.reason);
     }));
     this.register(viewCatalog.onDidChange(() => this.render()));
+    let account = accountKey(connection.settings);
     this.register(connection.onDidChangeAccount(() => {
+      // A session renewed for the same settings (after reconnect()) continues the run of failures.
+      const now = accountKey(connection.settings);
+      if (now === account) {
+        this.refresh('session renewed');
+        return;
+      }
+      account = now;
       this.sso.endRun();
       this.health.reset();
       this.refresh('account changed');
@@ -157,6 +165,10 @@ export class ConnectionFeatures extends Disposable {
       health: this.health.state,
     });
   }
+}
+
+function accountKey(settings: ConnectionSource['settings']): string {
+  return JSON.stringify([settings.profile, settings.region, settings.endpoint]);
 }
 
 /** Registers the connection features; the result is disposed with the extension. */
