@@ -1,7 +1,6 @@
 import { loadSharedConfigFiles } from '@smithy/core/config';
-import type { ResolvedEndpoint } from '../core/connection/connectionLabel';
+import { endpointFromSettingOrEnvironment, type ResolvedEndpoint } from '../core/connection/connectionLabel';
 
-const SERVICE_ENV = 'AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING';
 const SERVICE_CONFIG_KEY = 'partnercentral_selling';
 
 /**
@@ -20,10 +19,8 @@ export async function resolveEndpoint(settings: { endpoint?: string; profile?: s
   const profileName = settings.profile || process.env.AWS_PROFILE || 'default';
   const { configFile, credentialsFile } = await loadSharedConfigFiles();
   const profile: Record<string, string | undefined> = { ...credentialsFile[profileName], ...configFile[profileName] };
-  const ignoreSetting = process.env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? profile.ignore_configured_endpoint_urls;
-  if (ignoreSetting?.toLowerCase() === 'true') return { source: 'default' };
-  if (process.env[SERVICE_ENV]) return { url: process.env[SERVICE_ENV], source: 'AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING' };
-  if (process.env.AWS_ENDPOINT_URL) return { url: process.env.AWS_ENDPOINT_URL, source: 'AWS_ENDPOINT_URL' };
+  const decided = endpointFromSettingOrEnvironment(undefined, process.env, profile.ignore_configured_endpoint_urls);
+  if (decided) return decided;
   const services = profile.services ? configFile[`services.${profile.services}`] : undefined;
   const fromProfile = services?.[`${SERVICE_CONFIG_KEY}.endpoint_url`] ?? profile.endpoint_url;
   return fromProfile ? { url: fromProfile, source: 'profile' } : { source: 'default' };

@@ -25,6 +25,24 @@ export interface ConnectionDescription {
   health: ConnectionHealthState;
 }
 
+/**
+ * The endpoint the setting or the environment decide, as the SDK does: the setting; nothing configured when
+ * AWS_IGNORE_CONFIGURED_ENDPOINT_URLS (or, when that is unset, the profile's ignore_configured_endpoint_urls)
+ * is true; then AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING, then AWS_ENDPOINT_URL. Undefined: the profile's
+ * endpoint_url decides, or the service default.
+ */
+export function endpointFromSettingOrEnvironment(
+  setting: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+  profileIgnoresConfigured?: string,
+): ResolvedEndpoint | undefined {
+  if (setting) return { url: setting, source: 'setting' };
+  if ((env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? profileIgnoresConfigured)?.toLowerCase() === 'true') return { source: 'default' };
+  if (env.AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING) return { url: env.AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING, source: 'AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING' };
+  if (env.AWS_ENDPOINT_URL) return { url: env.AWS_ENDPOINT_URL, source: 'AWS_ENDPOINT_URL' };
+  return undefined;
+}
+
 const SOURCE_TEXT: Record<EndpointSource, string> = {
   setting: 'the partnerCentral.endpoint setting',
   AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING: 'the AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING environment variable',

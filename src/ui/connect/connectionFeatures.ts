@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ProfileInfo, SharedFilePaths } from '../../aws';
-import type { ConnectionHealthState, ResolvedEndpoint } from '../../core/connection/connectionLabel';
+import { endpointFromSettingOrEnvironment, type ConnectionHealthState, type ResolvedEndpoint } from '../../core/connection/connectionLabel';
 import type { ProfileKind } from '../../core/connection/profileKinds';
 import { registerSelectProfile } from '../commands/selectProfile';
 import { registerTestConnection } from '../commands/testConnection';
@@ -51,7 +51,8 @@ export class ConnectionFeatures extends Disposable {
   private readonly item = this.register(new ConnectionStatusItem());
   private readonly sso: SsoSignIn;
   private profiles: ProfileInfo[] = [];
-  private endpoint: ResolvedEndpoint = { source: 'default' };
+  /** Until the profile is read (with the AWS layer), what the setting and environment say. */
+  private endpoint: ResolvedEndpoint | undefined;
   private pending: Promise<unknown> = Promise.resolve();
   private watcher: SharedFilesWatcher | undefined;
 
@@ -160,7 +161,9 @@ export class ConnectionFeatures extends Disposable {
     this.item.update({
       profile: settings.profile,
       region: settings.region,
-      endpoint: settings.endpoint ? { url: settings.endpoint, source: 'setting' } : this.endpoint,
+      endpoint: settings.endpoint
+        ? { url: settings.endpoint, source: 'setting' }
+        : this.endpoint ?? endpointFromSettingOrEnvironment(undefined, process.env) ?? { source: 'default' },
       catalog: this.services.viewCatalog.get(),
       health: this.health.state,
     });

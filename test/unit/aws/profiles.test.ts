@@ -51,6 +51,11 @@ credential_process = /bin/true
 [profile with-endpoint]
 endpoint_url = http://127.0.0.1:9003
 credential_process = /bin/true
+
+[profile ignoring]
+ignore_configured_endpoint_urls = true
+endpoint_url = http://127.0.0.1:9004
+credential_process = /bin/true
 `;
 
 const CREDENTIALS = `[keys]
@@ -89,6 +94,7 @@ describe('Shared config and credentials profiles', () => {
         ['admin', 'role', true, false],
         ['ci', 'webIdentity', true, false],
         ['default', 'static', true, true],
+        ['ignoring', 'process', true, false],
         ['keys', 'static', false, true],
         ['legacy-sso', 'sso', true, false],
         ['partner-prod', 'sso', true, false],
@@ -195,6 +201,14 @@ describe('Shared config and credentials profiles', () => {
       process.env.AWS_ENDPOINT_URL = 'http://127.0.0.1:3';
       process.env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS = 'true';
       assert.deepEqual(await resolveEndpoint({ profile: 'with-endpoint' }), { source: 'default' });
+    });
+
+    it("none of the configured ones when the profile's ignore_configured_endpoint_urls is true, unless the variable says false", async () => {
+      process.env.AWS_ENDPOINT_URL = 'http://127.0.0.1:3';
+      assert.deepEqual(await resolveEndpoint({ profile: 'ignoring' }), { source: 'default' });
+      process.env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS = 'false';
+      assert.deepEqual(await resolveEndpoint({ profile: 'ignoring' }), { url: 'http://127.0.0.1:3', source: 'AWS_ENDPOINT_URL' });
+      assert.deepEqual(await resolveEndpoint({ endpoint: 'http://127.0.0.1:2', profile: 'ignoring' }), { url: 'http://127.0.0.1:2', source: 'setting' });
     });
   });
 });
