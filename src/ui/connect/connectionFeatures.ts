@@ -30,7 +30,7 @@ export interface ConnectionFeaturesApi {
   /** The profiles last read from the shared files (read again whenever they change). */
   readonly profiles: () => ReadonlyArray<{ name: string; kind: ProfileKind }>;
   readonly onDidRequestNewSession: vscode.Event<NewSessionReason>;
-  /** Resolves when the checks started so far are done. */
+  /** Resolves when the first look at the connection (which also starts the watch) and the checks started since are done. */
   readonly settled: () => Promise<void>;
 }
 
@@ -55,6 +55,10 @@ export class ConnectionFeatures extends Disposable {
   private endpoint: ResolvedEndpoint | undefined;
   private pending: Promise<unknown> = Promise.resolve();
   private watcher: SharedFilesWatcher | undefined;
+  private startFirstLook!: () => void;
+  private readonly firstLook = new Promise<void>((resolve) => {
+    this.startFirstLook = resolve;
+  });
 
   readonly api: ConnectionFeaturesApi = {
     item: () => this.item.view,
@@ -62,6 +66,7 @@ export class ConnectionFeatures extends Disposable {
     profiles: () => this.profiles.map(({ name, kind }) => ({ name, kind })),
     onDidRequestNewSession: this.onDidRequestNewSession,
     settled: async () => {
+      await this.firstLook;
       let seen: Promise<unknown> | undefined;
       while (seen !== this.pending) {
         seen = this.pending;
@@ -105,7 +110,10 @@ export class ConnectionFeatures extends Disposable {
     }));
     this.register(this.sso.onDidSignIn(() => this.reconnect('signedIn')));
     this.render();
-    const first = setTimeout(() => this.refresh('startup'), FIRST_CHECK_DELAY_MS);
+    const first = setTimeout(() => {
+      this.refresh('startup');
+      this.startFirstLook();
+    }, FIRST_CHECK_DELAY_MS);
     this.register(new vscode.Disposable(() => clearTimeout(first)));
   }
 

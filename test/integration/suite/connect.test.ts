@@ -57,7 +57,7 @@ suite('Connection: see and choose the account', function () {
     assert.ok(file, 'AWS_CONFIG_FILE is not set: run the in-host suites through npm run test:integration (it gives them their own shared files)');
     configFile = file;
     // The first look at the connection (after activation) also starts the watch on the shared files.
-    await waitFor('the first connection check', () => api.connect.item().text.startsWith('Local emulator'));
+    await api.connect.settled();
   });
 
   setup(() => {
