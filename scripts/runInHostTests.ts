@@ -5,6 +5,7 @@ import { launchBrowser } from './browser';
 import { IN_HOST_TESTS_ENTRY, REPO_ROOT, TEST_RESULTS_DIR } from './paths';
 import { runMain, waitForJsonFile } from './processes';
 import { inHostFailure, printResults } from './inHostResults';
+import { sharedAwsFiles } from './sharedAwsFiles';
 import { startStack } from './stack';
 
 /**
@@ -38,6 +39,7 @@ runMain(async () => {
     env: {
       PARTNER_CENTRAL_TEST_RESULTS: resultsFile,
       PARTNER_CENTRAL_TEST_GREP: process.env.PARTNER_CENTRAL_TEST_GREP,
+      ...sharedAwsFiles(path.join(OUT_DIR, 'aws')),
     },
   });
   console.log(`[in-host] code-server on ${stack.server.baseUrl} (${((Date.now() - started) / 1000).toFixed(1)} s)`);

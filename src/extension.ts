@@ -16,6 +16,8 @@ import { registerRetryFailed, retryFailed } from './ui/commands/tasks/retryFaile
 import { registerRevealTask } from './ui/commands/tasks/revealTask';
 import { registerShowTaskDetails } from './ui/commands/tasks/showTaskDetails';
 import type { TaskCommandServices } from './ui/commands/tasks/taskCommandServices';
+import { registerConnectionFeatures, type ConnectionFeaturesApi } from './ui/connect/connectionFeatures';
+import { sessionConnectionSource } from './ui/connect/sessionConnectionSource';
 import { awsLayerLoader, followConnectionSettings } from './ui/connection';
 import { sessionTitleLookup } from './ui/editor/adapters/sessionTitleLookup';
 import { sessionOutcomeSource } from './ui/editor/adapters/sessionOutcomeSource';
@@ -52,6 +54,8 @@ export interface PartnerCentralApi {
   readonly editorDecorations: (uri: vscode.Uri) => readonly ShownDecoration[];
   /** The extension's own local emulator (started by Use Local Emulator). */
   readonly localEmulator: LocalEmulator;
+  /** The connection item, profiles and health (ui/connect). */
+  readonly connect: ConnectionFeaturesApi;
 }
 
 export function activate(context: vscode.ExtensionContext): PartnerCentralApi | undefined {
@@ -65,7 +69,8 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi | 
   localEmulator.restore(); // first: the first session waits for the emulator chosen before a reload
   const viewCatalog = new ViewCatalog(context.globalState);
   // One session per account (endpoint and credentials as the SDK resolves them); its state is kept under its identity.
-  const sessions = new AccountSessions({ aws: awsLayerLoader(), state: context.globalState, log });
+  const aws = awsLayerLoader();
+  const sessions = new AccountSessions({ aws, state: context.globalState, log });
   const connectionState = new ConnectionStateKey({ sessions, override: localEmulator }, log);
   context.subscriptions.push(localEmulator, viewCatalog, sessions, connectionState);
   const launch: LaunchServices = {
@@ -100,6 +105,10 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi | 
       treeView.message = filter ? `Tasks whose name contains "${filter}"` : undefined;
     }),
   );
+
+  // The account: connection item and menu, Select AWS Profile, Test Connection, SSO sign-in
+  const connect = registerConnectionFeatures({ log, prompts: prompts.get, connection: sessionConnectionSource(sessions, aws), viewCatalog });
+  context.subscriptions.push(connect);
 
   // Commands
   const tasks: TaskCommandServices = { sessions, tree, treeView, viewCatalog, launch };
@@ -137,7 +146,7 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi | 
   dropLegacyState(context.globalState, log)
     .then((dropped) => reportDroppedLaunches(launch, dropped))
     .catch((error: unknown) => log.error(`Removing state of an earlier version failed: ${String(error)}`));
-  context.subscriptions.push(followConnectionSettings(sessions, localEmulator));
+  context.subscriptions.push(followConnectionSettings(sessions, localEmulator, connect.onDidRequestNewSession));
 
   return testSeam<PartnerCentralApi>(context.extensionMode, () => ({
     usePrompts: (scripted) => prompts.use(scripted),
@@ -147,6 +156,7 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi | 
     viewDescription: () => treeView.description,
     editorDecorations: (uri) => editorFeatures.decorationsOf(uri),
     localEmulator,
+    connect: connect.api,
   }));
 }
 

@@ -40,7 +40,8 @@ export function createPartnerCentralClient(settings: PartnerCentralClientSetting
   const client = new PartnerCentralClientWithDeadline(
     {
       region: nonEmpty(settings.region) ?? DEFAULT_REGION,
-      // `profile` also makes the SDK read that profile's endpoint_url.
+      // `profile` picks the credentials only: the SDK reads endpoint_url from AWS_PROFILE's profile, so the
+      // session passes the signing profile's endpoint_url as `endpoint` (see resolveEndpoint).
       ...(settings.credentials ? { credentials: settings.credentials } : profile ? { profile, credentials: fromIni({ profile }) } : {}),
       ...(endpoint ? { endpoint } : {}),
       retryMode: 'adaptive',

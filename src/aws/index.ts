@@ -39,3 +39,6 @@ export {
   type RecentTasksOptions,
 } from './taskFollowing';
 export { hashAccessKeyId, resolveAccountIdentity, type AccountIdentity } from './accountIdentity';
+export { listProfiles, sharedFilePaths, ssoTokenState, type ProfileInfo, type SharedFilePaths, type SsoTokenState } from './profiles';
+export { resolveEndpoint } from './endpointResolution';
+export { observeCallOutcomes, probeConnection, type CallOutcomeListener, type ConnectionProbe } from './connectionProbe';

@@ -17,10 +17,15 @@ export function awsLayerLoader(): () => Promise<AwsModule> {
 
 /**
  * Keeps the current session in step with the connection: opens one for the connection now, and a new one (the
- * old one retired) whenever the profile, region or endpoint setting changes or an override (the local emulator)
- * starts or stops. Also tells sessions whether the window has focus.
+ * old one retired) whenever the profile, region or endpoint setting changes, an override (the local emulator)
+ * starts or stops, or the credentials behind the settings change. Also tells sessions whether the window has focus.
  */
-export function followConnectionSettings(sessions: AccountSessions, override: ConnectionOverrideSource): vscode.Disposable {
+export function followConnectionSettings(
+  sessions: AccountSessions,
+  override: ConnectionOverrideSource,
+  /** The credentials behind the same settings changed (shared files edited, an SSO sign-in): a new session. */
+  renewalRequested: vscode.Event<unknown>,
+): vscode.Disposable {
   let generation = 0;
   const follow = (): void => {
     const mine = ++generation;
@@ -34,6 +39,7 @@ export function followConnectionSettings(sessions: AccountSessions, override: Co
       if (affectsConnection(event)) follow();
     }),
     override.onDidChange(follow),
+    renewalRequested(follow),
     vscode.window.onDidChangeWindowState((state) => sessions.setFocused(state.focused)),
   );
 }

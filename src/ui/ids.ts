@@ -32,3 +32,6 @@ export const USE_LOCAL_EMULATOR_COMMAND = 'partnerCentral.useLocalEmulator';
 export const STOP_LOCAL_EMULATOR_COMMAND = 'partnerCentral.stopLocalEmulator';
 export const OPEN_SAMPLE_ENGAGEMENTS_COMMAND = 'partnerCentral.openSampleEngagements';
 export const OPEN_WALKTHROUGH_COMMAND = 'partnerCentral.openWalkthrough';
+export const SELECT_PROFILE_COMMAND = 'partnerCentral.selectProfile';
+export const TEST_CONNECTION_COMMAND = 'partnerCentral.testConnection';
+export const SHOW_CONNECTION_MENU_COMMAND = 'partnerCentral.showConnectionMenu';

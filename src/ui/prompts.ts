@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { describeProgress, type TaskRecord } from '../core/tasks';
 import type { Catalog } from './config';
 import { productionQuestion } from './launch/productionQuestion';
+import type { ConnectionAction, ConnectionActionId, ProfileChoice } from './connect/connectChoices';
+import { profileKindLabel } from '../core/connection/profileKinds';
 
 export interface EngagementChoice {
   readonly id: string;
@@ -36,6 +38,10 @@ export interface Prompts {
   askTaskFilter(current: string): Promise<string | undefined>;
   /** A notification with action buttons: resolves with the one pressed, undefined when dismissed. */
   show<T extends string>(level: MessageLevel, message: string, ...actions: T[]): Promise<T | undefined>;
+  /** Select AWS Profile: `current` is the profile in use (undefined: the default chain). */
+  pickProfile(choices: readonly ProfileChoice[], current: string | undefined): Promise<ProfileChoice | undefined>;
+  /** The connection menu the connection status item opens. */
+  pickConnectionAction(actions: readonly ConnectionAction[], title: string): Promise<ConnectionActionId | undefined>;
 }
 
 export class WorkbenchPrompts implements Prompts {
@@ -144,5 +150,36 @@ export class WorkbenchPrompts implements Prompts {
       case 'warning': return vscode.window.showWarningMessage(message, ...actions);
       case 'error': return vscode.window.showErrorMessage(message, ...actions);
     }
+  }
+
+  async pickProfile(choices: readonly ProfileChoice[], current: string | undefined): Promise<ProfileChoice | undefined> {
+    type Item = vscode.QuickPickItem & { choice?: ProfileChoice };
+    const currentMark = (isCurrent: boolean): string | undefined => (isCurrent ? '$(check) current' : undefined);
+    const items: Item[] = [];
+    const profiles = choices.filter((choice) => choice.kind === 'profile');
+    for (const choice of choices) {
+      if (choice.kind === 'defaultChain') {
+        items.push({ choice, label: '$(link) Default credential chain', description: currentMark(current === undefined), detail: 'Environment variables, AWS_PROFILE, shared files, SSO, container and instance roles, as the AWS SDK finds them' });
+      } else if (choice.kind === 'localEmulator') {
+        items.push({ choice, label: '$(vm) Local emulator (no AWS account)', detail: 'Try the extension against a local Partner Central emulator' });
+      }
+    }
+    if (profiles.length > 0) items.push({ label: 'AWS profiles', kind: vscode.QuickPickItemKind.Separator });
+    for (const choice of profiles) {
+      if (choice.kind !== 'profile') continue;
+      const mark = currentMark(choice.name === current);
+      items.push({ choice, label: choice.name, description: [profileKindLabel(choice.profileKind), mark].filter(Boolean).join(' · '), detail: choice.files });
+    }
+    const picked = await vscode.window.showQuickPick(items, {
+      title: 'Select AWS Profile for Partner Central',
+      placeHolder: profiles.length > 0 ? 'Choose the credentials Partner Central calls are signed with' : 'No profiles in the shared config or credentials files',
+      matchOnDescription: true,
+    });
+    return picked?.choice;
+  }
+
+  async pickConnectionAction(actions: readonly ConnectionAction[], title: string): Promise<ConnectionActionId | undefined> {
+    const picked = await vscode.window.showQuickPick(actions.map((action) => ({ label: action.label, detail: action.detail, id: action.id })), { title, placeHolder: 'Partner Central connection' });
+    return picked?.id;
   }
 }

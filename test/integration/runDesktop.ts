@@ -5,6 +5,7 @@ import { downloadAndUnzipVSCode } from '@vscode/test-electron';
 import { inHostFailure, printResults } from '../../scripts/inHostResults';
 import { CACHE_DIR, IN_HOST_TESTS_ENTRY, REPO_ROOT, TEST_RESULTS_DIR } from '../../scripts/paths';
 import { onCleanup, runMain, startGroup } from '../../scripts/processes';
+import { sharedAwsFiles } from '../../scripts/sharedAwsFiles';
 import { TEST_TASK_SECONDS, startEmulatorWithWorkspace } from '../../scripts/stack';
 import { RESULTS_ENV, type InHostResults } from './index';
 
@@ -61,6 +62,7 @@ runMain(async () => {
     ...emulator.env,
     PARTNER_CENTRAL_EMULATOR_TASK_SECONDS: String(TEST_TASK_SECONDS),
     [RESULTS_ENV]: resultsFile,
+    ...sharedAwsFiles(path.join(resultsDir, 'aws')),
   };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
   // Own process group: Ctrl-C or a failure here ends VS Code and all its helpers.

@@ -23,6 +23,9 @@ const NO_PAGES: Readonly<RemotePages> = { loaded: false };
 export class AccountSessions {
   private currentSession: AccountSession | undefined;
   private opening: Promise<AccountSession> | undefined;
+  /** Settles at the first switchTo: until then nobody has said which account is current. */
+  private readonly firstSwitch: Promise<void>;
+  private firstSwitchMade: () => void = () => undefined;
   private request = 0;
   private focused = true;
   private disposed = false;
@@ -42,7 +45,9 @@ export class AccountSessions {
   /** Some account's pending launches changed (the identity key): the tree shows the current one's. */
   readonly onDidChangePendingLaunches = this.pendingChanged.event;
 
-  constructor(private readonly dependencies: AccountSessionsDependencies) {}
+  constructor(private readonly dependencies: AccountSessionsDependencies) {
+    this.firstSwitch = new Promise((resolve) => { this.firstSwitchMade = resolve; });
+  }
 
   /** The session views show; undefined while the first one opens. */
   get current(): AccountSession | undefined {
@@ -52,6 +57,7 @@ export class AccountSessions {
   /** Retires the current session and opens one for `settings`; it becomes current unless another switch came since. */
   switchTo(settings: ConnectionSettings): Promise<AccountSession> {
     const request = ++this.request;
+    this.firstSwitchMade();
     const previous = this.currentSession;
     this.currentSession = undefined;
     this.unrelay();
@@ -157,7 +163,13 @@ export class AccountSessions {
     for (const emitter of [this.sessionChanged, this.changed, this.finished, this.pollFailed, this.pendingChanged]) emitter.dispose();
   }
 
+  /** The current session once open, without opening it again when its credentials were not resolved. */
+  async settled(): Promise<AccountSession> {
+    return this.latest();
+  }
+
   private async latest(): Promise<AccountSession> {
+    await this.firstSwitch;
     for (;;) {
       const opening = this.opening;
       if (!opening) throw new Error('No Partner Central session is open yet');

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { TaskRecord } from '../../../src/core/tasks';
 import type { Catalog } from '../../../src/ui/config';
 import { productionQuestion, type ProductionQuestion } from '../../../src/ui/launch/productionQuestion';
+import type { ConnectionAction, ConnectionActionId, ProfileChoice } from '../../../src/ui/connect/connectChoices';
 import type { EngagementChoice, IdSourceKind, MessageLevel, ProductionAnswer, Prompts } from '../../../src/ui/prompts';
 
 export interface ShownMessage {
@@ -29,6 +30,12 @@ export class ScriptedPrompts implements Prompts {
   /** The name filter to type; default Escape. */
   taskFilter: string | undefined;
   readonly taskPicks: Array<{ offered: string[]; purpose: string }> = [];
+  /** Which line of Select AWS Profile to pick; default none (Escape). */
+  chooseProfile: (choices: readonly ProfileChoice[]) => ProfileChoice | undefined = () => undefined;
+  readonly profilePicks: Array<{ offered: ProfileChoice[]; current: string | undefined }> = [];
+  /** The connection menu's line to pick; default none. */
+  connectionAction: ConnectionActionId | undefined;
+  readonly connectionMenus: Array<{ offered: ConnectionActionId[]; title: string }> = [];
   /** The button to press on a message whose text matches. */
   readonly buttons: Array<{ match: RegExp; action: string }> = [];
 
@@ -84,6 +91,16 @@ export class ScriptedPrompts implements Prompts {
 
   async askTaskFilter(): Promise<string | undefined> {
     return this.taskFilter;
+  }
+
+  async pickProfile(choices: readonly ProfileChoice[], current: string | undefined): Promise<ProfileChoice | undefined> {
+    this.profilePicks.push({ offered: [...choices], current });
+    return this.chooseProfile(choices);
+  }
+
+  async pickConnectionAction(actions: readonly ConnectionAction[], title: string): Promise<ConnectionActionId | undefined> {
+    this.connectionMenus.push({ offered: actions.map((action) => action.id), title });
+    return this.connectionAction;
   }
 
   async show<T extends string>(level: MessageLevel, message: string, ...actions: T[]): Promise<T | undefined> {

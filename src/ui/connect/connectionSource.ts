@@ -1,0 +1,24 @@
+import type * as vscode from 'vscode';
+import type * as Aws from '../../aws';
+import type { Catalog } from '../config';
+
+/**
+ * What the connection features need of the account connection (today's PartnerCentralConnection, tomorrow's
+ * account session): the settings the client is made from, the lazily loaded AWS layer, the client every call
+ * goes through, and an event after the client changed.
+ */
+export interface ConnectionSource {
+  /** profile: the setting, else AWS_PROFILE; undefined: the SDK's default chain. endpoint: the setting. */
+  readonly settings: { readonly profile?: string; readonly region: string; readonly endpoint?: string };
+  aws(): Promise<typeof Aws>;
+  /** The client the extension's calls go through (the same instance until the account changes). */
+  client(): Promise<Aws.PartnerCentralSellingClient>;
+  /** Fired after the settings changed and client() gives the new account's client. */
+  readonly onDidChangeAccount: vscode.Event<void>;
+}
+
+/** The catalog the Prospecting Tasks view shows (ViewCatalog). */
+export interface CatalogSource {
+  get(): Catalog;
+  readonly onDidChange: vscode.Event<Catalog>;
+}
