@@ -13,6 +13,8 @@ const SLOT_WORDS = 4; // key0, key1, key2 + 1 (0 = empty), count
 const INITIAL_SLOTS = 64;
 
 export class EngagementIdTable {
+  /** Parts, for mergePartInto. */
+  static readonly PARTS = PARTS;
   private readonly parts: Int32Array[] = Array.from({ length: PARTS }, () => new Int32Array(INITIAL_SLOTS * SLOT_WORDS));
   private readonly used = new Int32Array(PARTS);
   private entries = 0;
@@ -67,6 +69,14 @@ export class EngagementIdTable {
       for (let at = 0; at < part.length; at += SLOT_WORDS) {
         if (part[at + 2] !== 0) visit(part[at], part[at + 1], part[at + 2] - 1, part[at + 3]);
       }
+    }
+  }
+
+  /** Adds the IDs (not their counts) of one part to `target`: a bounded step of counting distinct IDs across tables. */
+  mergePartInto(target: EngagementIdTable, partIndex: number): void {
+    const part = this.parts[partIndex];
+    for (let at = 0; at < part.length; at += SLOT_WORDS) {
+      if (part[at + 2] !== 0) target.add(part[at], part[at + 1], part[at + 2] - 1);
     }
   }
 

@@ -82,6 +82,11 @@ export class EngagementIdScanner {
   private line = 1;
   private lineStart = 0;
   private readonly table = new EngagementIdTable();
+
+  /** Every distinct ID seen so far, as table keys (for counting distinct IDs across scanners). */
+  get idTable(): EngagementIdTable {
+    return this.table;
+  }
   private readonly ids = new FoundIdList();
   private occurrences = 0;
   private readonly nearMisses: NearMiss[] = [];
