@@ -11,8 +11,9 @@ export async function* readFileChunks(fsPath: string, chunkBytes = FILE_CHUNK_BY
   const file = await open(fsPath, 'r');
   try {
     const buffer = new Uint8Array(chunkBytes);
-    for (;;) {
-      const { bytesRead } = await file.read(buffer, 0, chunkBytes, null);
+    // Small reads first, doubling: the scanner is slow until the JIT has compiled it (a long first step).
+    for (let size = Math.min(16 * 1024, chunkBytes); ; size = Math.min(2 * size, chunkBytes)) {
+      const { bytesRead } = await file.read(buffer, 0, size, null);
       if (bytesRead === 0) return;
       yield buffer.subarray(0, bytesRead);
     }
