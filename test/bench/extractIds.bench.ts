@@ -38,7 +38,7 @@ const OPTIONS: Array<{ name: string; run: (file: string) => Promise<string[]> | 
     run: (file) => extractEngagementIds(readFileSync(file, 'latin1')).ids.map(({ id }) => id),
   },
   {
-    name: 'bytes, sync 256 KB reads + scanner',
+    name: 'bytes, sync 64 KB reads + scanner',
     run: (file) => idsOf(scanSync(file)),
   },
   {
