@@ -124,6 +124,7 @@ async function* textChunks(piece: TextPiece, chunkSize: number): AsyncIterable<s
 
 /** Merges per-piece extractions: an ID first seen in an earlier piece keeps that position. */
 export function combineExtractions(pieces: readonly PiecePlace[], extractions: readonly IdExtraction[], maxIds = Infinity): CollectedIds {
+  if (extractions.length === 1) return placeExtraction(pieces[0], extractions[0], maxIds);
   const firstSeen = new Map<string, CollectedId>();
   const counts = new Map<string, number>();
   const nearMisses: CollectedNearMiss[] = [];
@@ -158,6 +159,20 @@ export function combineExtractions(pieces: readonly PiecePlace[], extractions: r
   // counts the union of several capped pieces).
   const distinctIds = Math.max(ids.length, ...extractions.map((extraction) => extraction.distinctIds ?? extraction.ids.length));
   return { ids, distinctIds, occurrences, duplicates, nearMisses, nearMissCount };
+}
+
+/** One piece needs no merging, only positions in its origin: no Map of every ID (a second per million IDs). */
+function placeExtraction(piece: PiecePlace, extraction: IdExtraction, maxIds: number): CollectedIds {
+  const ids = extraction.ids.length > maxIds ? extraction.ids.slice(0, maxIds) : extraction.ids;
+  const listed = ids === extraction.ids ? undefined : new Set(ids.map(({ id }) => id));
+  return {
+    ids: ids.map(({ id, line, column }) => ({ id, origin: piece.origin, line: piece.startLine + line, column: line === 1 ? piece.startColumn + column : column })),
+    distinctIds: Math.max(ids.length, extraction.distinctIds ?? extraction.ids.length),
+    occurrences: extraction.occurrences,
+    duplicates: listed ? extraction.duplicates.filter(({ id }) => listed.has(id)) : extraction.duplicates.slice(),
+    nearMisses: extraction.nearMisses.map((miss) => ({ ...miss, origin: piece.origin, line: piece.startLine + miss.line, column: miss.line === 1 ? piece.startColumn + miss.column : miss.column })),
+    nearMissCount: extraction.nearMissCount,
+  };
 }
 
 /** `file.csv:12: "ENG-…" — reason (did you mean …?)` */
