@@ -84,11 +84,16 @@ export async function collectEngagementIds(pieces: readonly TextPiece[], options
   const union = pieces.length > 1 ? new EngagementIdTable() : undefined;
   for (const piece of pieces) {
     const scanner = new EngagementIdScanner({ maxIds: options.maxIds });
-    let first = true;
+    // A pause before a chunk that would take the characters scanned since the last pause over `chunkSize`
+    // (a string piece comes in chunks of that size; a file in smaller ones, several per pause).
+    let sincePause = 0;
     for await (const text of textChunks(piece, chunkSize)) {
-      if (!first) await pause();
-      first = false;
+      if (sincePause > 0 && sincePause + text.length > chunkSize) {
+        await pause();
+        sincePause = 0;
+      }
       scanner.push(text);
+      sincePause += text.length;
     }
     await pause();
     extractions.push(scanner.finish());
