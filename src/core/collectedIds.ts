@@ -84,13 +84,15 @@ export async function collectEngagementIds(pieces: readonly TextPiece[], options
   const union = pieces.length > 1 ? new EngagementIdTable() : undefined;
   for (const piece of pieces) {
     const scanner = new EngagementIdScanner({ maxIds: options.maxIds });
-    // A pause before a chunk that would take the characters scanned since the last pause over `chunkSize`
-    // (a string piece comes in chunks of that size; a file in smaller ones, several per pause).
+    // A pause before a chunk that would take the characters scanned since the last pause over the budget, which
+    // grows to `chunkSize` (a string piece comes in chunks of that size; a file in smaller ones, several per pause).
     let sincePause = 0;
+    let budget = Math.min(FIRST_CHUNK_SIZE, chunkSize);
     for await (const text of textChunks(piece, chunkSize)) {
-      if (sincePause > 0 && sincePause + text.length > chunkSize) {
+      if (sincePause > 0 && sincePause + text.length > budget) {
         await pause();
         sincePause = 0;
+        budget = Math.min(2 * budget, chunkSize);
       }
       scanner.push(text);
       sincePause += text.length;

@@ -17,6 +17,11 @@ export class EngagementIdTable {
   static readonly PARTS = PARTS;
   private readonly parts: Int32Array[] = Array.from({ length: PARTS }, () => new Int32Array(INITIAL_SLOTS * SLOT_WORDS));
   private readonly used = new Int32Array(PARTS);
+  /**
+   * Entries per part that make it grow, as eighths of its slots: from 4/8 to 6/8 depending on the part, so
+   * that parts, which fill evenly, do not all grow (rehash) in the same few milliseconds.
+   */
+  private readonly growAtEighths = Float64Array.from({ length: PARTS }, (_, part) => 4 + (2 * part) / PARTS);
   private entries = 0;
 
   /** Distinct IDs recorded. */
@@ -46,8 +51,8 @@ export class EngagementIdTable {
     part[at + 2] = tag;
     part[at + 3] = 1;
     this.entries++;
-    // Grow at 5/8 full: linear probing stays short, and a part holds 16 bytes per slot.
-    if (++this.used[partIndex] * 8 > (mask + 1) * 5) this.grow(partIndex);
+    // Grow at 4/8 to 6/8 full: linear probing stays short, and a part holds 16 bytes per slot.
+    if (++this.used[partIndex] * 8 > (mask + 1) * this.growAtEighths[partIndex]) this.grow(partIndex);
     return true;
   }
 
