@@ -12,7 +12,7 @@ const LARGEST_MAX_IDS = 100_000;
 /** What a scan found, listing at most `maxIds` IDs (`distinctIds` counts them all). */
 export type ScannedIds = CollectedIds & { maxIds: number };
 
-/** The `partnerCentral.maxIdsPerLaunch` setting: a whole number from 1 to 100,000 (others fall back to the default). */
+/** The `partnerCentral.maxIdsPerLaunch` setting: a whole number from 1 to 100,000 (larger: 100,000; invalid: the default). */
 export function readMaxIdsPerLaunch(): number {
   const value = vscode.workspace.getConfiguration().get<unknown>(MAX_IDS_SETTING);
   return typeof value === 'number' && Number.isFinite(value) && value >= 1 ? Math.min(Math.floor(value), LARGEST_MAX_IDS) : DEFAULT_MAX_IDS;
