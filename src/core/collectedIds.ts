@@ -1,14 +1,35 @@
-import { EngagementIdScanner, type IdExtraction, type NearMiss } from './engagementIds';
+import { EngagementIdScanner, Utf8ChunkDecoder, type IdExtraction, type NearMiss } from './engagementIds';
+import { EngagementIdTable } from './engagementIds/idTable';
 
-/** Text to scan and where it sits in its origin (a file or the clipboard). */
-export interface TextPiece {
+/** Where a piece sits in its origin (a file or the clipboard). */
+interface PiecePlace {
   readonly origin: string;
-  readonly text: string;
   /** 0-based line of the piece's first character in its origin. */
   readonly startLine: number;
   /** 0-based column of the piece's first character on that line. */
   readonly startColumn: number;
 }
+
+/** Text already in memory: a selection, a document, the clipboard. */
+export interface StringPiece extends PiecePlace {
+  readonly text: string;
+}
+
+/** A file read as it is scanned: UTF-8 bytes in chunks, never the whole file as one string. */
+export interface BytesPiece extends PiecePlace {
+  /** Starts reading; each chunk may be reused once the next is asked for. */
+  readonly bytes: () => AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+  /** In bytes, for progress and emptiness. */
+  readonly size: number;
+}
+
+/** Characters or bytes in a piece. */
+export function pieceSize(piece: TextPiece): number {
+  return 'text' in piece ? piece.text.length : piece.size;
+}
+
+/** Text to scan and where it sits in its origin. */
+export type TextPiece = StringPiece | BytesPiece;
 
 export interface CollectedId {
   id: string;
@@ -24,7 +45,10 @@ export interface CollectedNearMiss extends NearMiss {
 
 /** Engagement IDs found across several pieces of text, in first-seen order, positions in their origins. */
 export interface CollectedIds {
+  /** In first-seen order; at most `maxIds` of them when the scan had a cap. */
   ids: CollectedId[];
+  /** Distinct IDs in all pieces, those beyond the cap included (so more than ids.length when over it). */
+  distinctIds: number;
   /** All IDs found, repeats included. */
   occurrences: number;
   /** IDs found more than once, with their total count. */
@@ -34,31 +58,80 @@ export interface CollectedIds {
 }
 
 export interface ScanOptions {
-  /** Characters pushed to the scanner between two yields. */
+  /** Characters of a string piece pushed to the scanner between two yields. */
   chunkSize?: number;
   /** Called between chunks so a caller can give the event loop a turn (and stop by throwing). */
   yieldBetweenChunks?: () => Promise<void>;
+  /** List at most this many distinct IDs (the first seen); all are still counted in `distinctIds`. */
+  maxIds?: number;
 }
 
-const DEFAULT_CHUNK_SIZE = 4 * 1024 * 1024;
+/**
+ * 256 K characters take 1-5 ms to scan on a quiet machine (the upper end for a line of distinct IDs), and 20-40 ms
+ * under heavy load: never near 50 ms of holding the event loop, while the yields between chunks cost under 1%.
+ */
+const DEFAULT_CHUNK_SIZE = 256 * 1024;
+/** The first chunks are smaller, doubling up to the chunk size: until the JIT has compiled the scanner it is slow. */
+const FIRST_CHUNK_SIZE = 16 * 1024;
+/** Table parts merged between two yields when counting distinct IDs across pieces. */
+const PARTS_PER_YIELD = 4;
 
 /** Scans pieces of any size in chunks, handing control back between chunks, and combines what they hold. */
 export async function collectEngagementIds(pieces: readonly TextPiece[], options: ScanOptions = {}): Promise<CollectedIds> {
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
+  const pause = options.yieldBetweenChunks ?? (async () => undefined);
   const extractions: IdExtraction[] = [];
+  const union = pieces.length > 1 ? new EngagementIdTable() : undefined;
   for (const piece of pieces) {
-    const scanner = new EngagementIdScanner();
-    for (let start = 0; start < piece.text.length; start += chunkSize) {
-      if (start > 0) await options.yieldBetweenChunks?.();
-      scanner.push(piece.text.slice(start, start + chunkSize));
+    const scanner = new EngagementIdScanner({ maxIds: options.maxIds });
+    // A pause before a chunk that would take the characters scanned since the last pause over the budget, which
+    // grows to `chunkSize` (a string piece comes in chunks of that size; a file in smaller ones, several per pause).
+    let sincePause = 0;
+    let budget = Math.min(FIRST_CHUNK_SIZE, chunkSize);
+    for await (const text of textChunks(piece, chunkSize)) {
+      if (sincePause > 0 && sincePause + text.length > budget) {
+        await pause();
+        sincePause = 0;
+        budget = Math.min(2 * budget, chunkSize);
+      }
+      scanner.push(text);
+      sincePause += text.length;
     }
+    await pause();
     extractions.push(scanner.finish());
+    if (union) {
+      // Counting distinct IDs across pieces: merge this piece's table a few parts at a time.
+      for (let part = 0; part < EngagementIdTable.PARTS; part += PARTS_PER_YIELD) {
+        await pause();
+        for (let end = Math.min(part + PARTS_PER_YIELD, EngagementIdTable.PARTS), at = part; at < end; at++) scanner.idTable.mergePartInto(union, at);
+      }
+    }
   }
-  return combineExtractions(pieces, extractions);
+  await pause();
+  const collected = combineExtractions(pieces, extractions, options.maxIds);
+  if (union) collected.distinctIds = union.size;
+  return collected;
+}
+
+async function* textChunks(piece: TextPiece, chunkSize: number): AsyncIterable<string> {
+  if ('text' in piece) {
+    for (let start = 0, size = Math.min(FIRST_CHUNK_SIZE, chunkSize); start < piece.text.length; start += size, size = Math.min(2 * size, chunkSize)) {
+      yield piece.text.slice(start, start + size);
+    }
+    return;
+  }
+  const decoder = new Utf8ChunkDecoder();
+  for await (const bytes of piece.bytes()) {
+    const text = decoder.decode(bytes);
+    if (text.length > 0) yield text;
+  }
+  const rest = decoder.end();
+  if (rest.length > 0) yield rest;
 }
 
 /** Merges per-piece extractions: an ID first seen in an earlier piece keeps that position. */
-export function combineExtractions(pieces: readonly TextPiece[], extractions: readonly IdExtraction[]): CollectedIds {
+export function combineExtractions(pieces: readonly PiecePlace[], extractions: readonly IdExtraction[], maxIds = Infinity): CollectedIds {
+  if (extractions.length === 1) return placeExtraction(pieces[0], extractions[0], maxIds);
   const firstSeen = new Map<string, CollectedId>();
   const counts = new Map<string, number>();
   const nearMisses: CollectedNearMiss[] = [];
@@ -73,7 +146,10 @@ export function combineExtractions(pieces: readonly TextPiece[], extractions: re
     });
     const repeatsHere = new Map(extraction.duplicates.map(({ id, count }) => [id, count]));
     for (const found of extraction.ids) {
-      if (!firstSeen.has(found.id)) firstSeen.set(found.id, { id: found.id, origin: piece.origin, ...place(found.line, found.column) });
+      if (!firstSeen.has(found.id)) {
+        if (firstSeen.size >= maxIds) continue;
+        firstSeen.set(found.id, { id: found.id, origin: piece.origin, ...place(found.line, found.column) });
+      }
       counts.set(found.id, (counts.get(found.id) ?? 0) + (repeatsHere.get(found.id) ?? 1));
     }
     for (const miss of extraction.nearMisses) nearMisses.push({ ...miss, origin: piece.origin, ...place(miss.line, miss.column) });
@@ -86,11 +162,39 @@ export function combineExtractions(pieces: readonly TextPiece[], extractions: re
     const count = counts.get(id) ?? 1;
     return count > 1 ? [{ id, count }] : [];
   });
-  return { ids, occurrences, duplicates, nearMisses, nearMissCount };
+  // One piece: its own count. Several: at least the largest, and exact when nothing was capped (the caller
+  // counts the union of several capped pieces).
+  const distinctIds = Math.max(ids.length, ...extractions.map((extraction) => extraction.distinctIds ?? extraction.ids.length));
+  return { ids, distinctIds, occurrences, duplicates, nearMisses, nearMissCount };
+}
+
+/** One piece needs no merging, only positions in its origin: no Map of every ID (a second per million IDs). */
+function placeExtraction(piece: PiecePlace, extraction: IdExtraction, maxIds: number): CollectedIds {
+  const ids = extraction.ids.length > maxIds ? extraction.ids.slice(0, maxIds) : extraction.ids;
+  const listed = ids === extraction.ids ? undefined : new Set(ids.map(({ id }) => id));
+  return {
+    ids: ids.map(({ id, line, column }) => ({ id, origin: piece.origin, line: piece.startLine + line, column: line === 1 ? piece.startColumn + column : column })),
+    distinctIds: Math.max(ids.length, extraction.distinctIds ?? extraction.ids.length),
+    occurrences: extraction.occurrences,
+    duplicates: listed ? extraction.duplicates.filter(({ id }) => listed.has(id)) : extraction.duplicates.slice(),
+    nearMisses: extraction.nearMisses.map((miss) => ({ ...miss, origin: piece.origin, line: piece.startLine + miss.line, column: miss.line === 1 ? piece.startColumn + miss.column : miss.column })),
+    nearMissCount: extraction.nearMissCount,
+  };
 }
 
 /** `file.csv:12: "ENG-…" — reason (did you mean …?)` */
 export function describeNearMiss(miss: CollectedNearMiss): string {
   const suggestion = miss.suggestion ? ` (did you mean ${miss.suggestion}?)` : '';
   return `${miss.origin}:${miss.line}:${miss.column}: "${miss.text}" — ${miss.reason}${suggestion}`;
+}
+
+/**
+ * Why a launch stops at `limit` IDs and what to do: names the count found, the limit, the setting, and the ways
+ * out. Over the cap the user is offered the first `limit` IDs (in first-seen order) or nothing; never a silent cut.
+ */
+export function describeIdCap(found: number, limit: number, label: string, setting: string): string {
+  const count = (value: number) => value.toLocaleString('en-US');
+  return `Found ${count(found)} engagement IDs in ${label}, more than the ${count(limit)} one launch takes (setting "${setting}"). ` +
+    `Select fewer lines or split the file and start one task per part, or raise the setting. ` +
+    `You can also continue with the first ${count(limit)} IDs in ${label}; the other ${count(found - limit)} are then not started.`;
 }

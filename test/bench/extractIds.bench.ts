@@ -1,130 +1,230 @@
-// Benchmark: engagement ID extraction vs ripgrep on a generated file.
-//   node out/test/bench/extractIds.bench.js            100 MB, best of 7 (JIT-compiled code settles after a few runs)
-//   node out/test/bench/extractIds.bench.js --quick    ~5 MB, 1 run (CI: checks it still runs)
-//   node out/test/bench/extractIds.bench.js --dense    an ID on every other line (worst case for per-hit work)
-//   --keep leaves the generated file in the temp directory
+// Benchmark: engagement ID extraction vs ripgrep, reading the file included (issue 11), and how long extraction
+// holds the event loop on a 50 MB single line (issue 8).
+//   node out/test/bench/extractIds.bench.js             sparse + dense (100 MB) and wild (118 MB), best of 7
+//   node out/test/bench/extractIds.bench.js --quick     3 MB files, 1 run (CI: checks the bench still runs and agrees with rg)
+//   --runs N, --only sparse|dense|wild|block, --keep (leave the generated files in the temp directory)
+// The machine may be shared: runs are interleaved (rg, then each option, N times) and the best of each is kept;
+// the load average is printed with the results.
 import { spawnSync } from 'node:child_process';
-import { createReadStream, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, writeFileSync, closeSync, openSync, readSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { EngagementIdScanner, extractEngagementIds, type IdExtraction } from '../../src/core/engagementIds';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { collectEngagementIds, type CollectedIds } from '../../src/core/collectedIds';
+import { EngagementIdScanner, extractEngagementIds, Utf8ChunkDecoder, type IdExtraction } from '../../src/core/engagementIds';
+import { FILE_CHUNK_BYTES, readFileChunks } from '../../src/ui/sources/fileChunks';
+import { generateBenchFile, type BenchShape } from './benchFiles';
 
-const quick = process.argv.includes('--quick');
-const dense = process.argv.includes('--dense');
-const keepFile = process.argv.includes('--keep');
-const targetBytes = quick ? 5e6 : 100e6;
-const runs = quick ? 1 : 7;
 const RIPGREP = '/usr/bin/rg';
+const RG_PATTERN = String.raw`\beng-[0-9a-z]{14}\b`;
+const argv = process.argv.slice(2);
+const quick = argv.includes('--quick');
+const keepFiles = argv.includes('--keep');
+const runs = quick ? 1 : Number(argv[argv.indexOf('--runs') + 1] ?? 7) || 7;
+const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined;
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same file. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+const FILES: Array<{ shape: BenchShape; bytes: number }> = [
+  { shape: 'sparse', bytes: quick ? 3e6 : 100e6 },
+  { shape: 'dense', bytes: quick ? 3e6 : 100e6 },
+  { shape: 'wild', bytes: quick ? 3e6 : 118e6 },
+];
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** The extension's default cap (partnerCentral.maxIdsPerLaunch). */
+const MAX_IDS = 10_000;
+
+/** Each option reads the file itself and returns the distinct IDs it found (the first MAX_IDS, when capped) and how many. */
+const OPTIONS: Array<{ name: string; run: (file: string) => Promise<Found> | Found }> = [
+  {
+    name: 'string: readFileSync(latin1) + extractEngagementIds',
+    run: (file) => foundIn(extractEngagementIds(readFileSync(file, 'latin1'))),
+  },
+  {
+    name: 'bytes, sync 64 KB reads + scanner',
+    run: (file) => foundIn(scanSync(file)),
+  },
+  {
+    name: 'bytes, async reads + collectEngagementIds, cap (extension)',
+    run: async (file) => foundIn(await scanAsExtensionDoes(file, MAX_IDS)),
+  },
+];
+
+interface Found {
+  ids: string[];
+  distinct: number;
 }
 
-function generate(file: string): void {
-  const next = random(42);
-  const alphabet = '0123456789abcdefghijklmnopqrstuvwxyz';
-  const body = (length = 14): string => Array.from({ length }, () => alphabet[Math.floor(next() * 36)]).join('');
-  const known: string[] = [];
-  const id = (): string => {
-    if (known.length > 0 && next() < 0.3) return known[Math.floor(next() * known.length)];
-    const fresh = `eng-${body()}`;
-    known.push(fresh);
-    return fresh;
-  };
-  const nearMisses = [(): string => `ENG-${body().toUpperCase()}`, () => `eng-${body(13)}`, () => `eng_${body()}`, () => `eng-${body(15)}`];
-  const noise = [
-    '2026-11-26T10:00:00Z INFO request handled in 12 ms by worker-3 (engine ready, long-term cache warm)',
-    '"customer","Example Corp","https://example.com/accounts?id=42","North America","Enterprise"',
-    'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore.',
-    '{"status": "ok", "items": [1, 2, 3], "next": null, "engineering-team": "platform"}',
-  ];
-  const idEvery = dense ? 2 : 20;
-  const parts: string[] = [];
-  let size = 0;
-  for (let line = 0; size < targetBytes; line++) {
-    let text = noise[line % noise.length];
-    if (line % idEvery === 0) text = `${id()},${text}`;
-    if (line % 400 === 7) text += ` ${nearMisses[line % nearMisses.length]()}`;
-    text += line % 3 === 0 ? '\r\n' : '\n';
-    parts.push(text);
-    size += text.length;
-  }
-  writeFileSync(file, parts.join(''), 'latin1');
+function foundIn(extraction: IdExtraction | CollectedIds): Found {
+  return { ids: extraction.ids.map(({ id }) => id), distinct: extraction.distinctIds };
 }
 
-interface Timing<T> {
-  /** Best of `runs`. */
-  ms: number;
-  firstMs: number;
-  result: T;
-}
-
-async function bestOf<T>(measure: () => Promise<T> | T): Promise<Timing<T>> {
-  let best: Timing<T> | undefined;
-  for (let run = 0; run < runs; run++) {
-    const started = process.hrtime.bigint();
-    const result = await measure();
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    if (!best) best = { ms, firstMs: ms, result };
-    else if (ms < best.ms) best = { ...best, ms, result };
-  }
-  if (!best) throw new Error('no run');
-  return best;
-}
-
-async function scanStream(file: string): Promise<IdExtraction> {
+/** The bytes path without async reads: what a worker or a synchronous caller would do. */
+function scanSync(file: string): IdExtraction {
   const scanner = new EngagementIdScanner();
-  for await (const chunk of createReadStream(file, { encoding: 'latin1', highWaterMark: 1 << 20 })) scanner.push(chunk as string);
-  return scanner.finish();
+  const decoder = new Utf8ChunkDecoder();
+  const buffer = new Uint8Array(FILE_CHUNK_BYTES);
+  const fd = openSync(file, 'r');
+  try {
+    for (let read = readSync(fd, buffer); read > 0; read = readSync(fd, buffer)) scanner.push(decoder.decode(buffer.subarray(0, read)));
+  } finally {
+    closeSync(fd);
+  }
+  return scanner.finish(decoder.end());
 }
 
-function ripgrep(file: string): number {
-  const result = spawnSync('sh', ['-c', `${RIPGREP} -o 'eng-[0-9a-z]{14}' '${file}' | wc -l`], { encoding: 'utf8' });
+/** What "Start Prospecting Task from File" does with a file on disk (minus VS Code): chunked reads, yields. */
+function scanAsExtensionDoes(file: string, maxIds?: number): Promise<CollectedIds> {
+  const piece = { origin: path.basename(file), bytes: () => readFileChunks(file), size: statSync(file).size, startLine: 0, startColumn: 0 };
+  return collectEngagementIds([piece], { maxIds, yieldBetweenChunks: yieldToEventLoop });
+}
+
+/** rg's match count, and the CPU time of rg and wc (the shell's `times`, 10 ms resolution). */
+function ripgrepTimed(file: string): { matches: number; cpuMs: number } {
+  const result = spawnSync('sh', ['-c', `${RIPGREP} -o '${RG_PATTERN}' '${file}' | wc -l; times`], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`ripgrep failed: ${result.stderr}`);
-  return Number(result.stdout.trim());
+  const lines = result.stdout.trim().split('\n');
+  const seconds = [...(lines.at(-1) ?? '').matchAll(/(\d+)m([\d.]+)s/g)].map(([, minutes, secs]) => 60 * Number(minutes) + Number(secs));
+  return { matches: Number(lines[0]), cpuMs: 1000 * seconds.reduce((total, value) => total + value, 0) };
+}
+
+/** rg's distinct IDs in first-seen order (rg prints matches in file order). */
+function ripgrepIds(file: string): string[] {
+  const result = spawnSync(RIPGREP, ['-o', '--no-filename', '--no-line-number', RG_PATTERN, file], { encoding: 'latin1', maxBuffer: 1 << 30 });
+  if (result.status !== 0 && result.status !== 1) throw new Error(`ripgrep failed: ${result.stderr}`);
+  return [...new Set(result.stdout.split('\n').filter((line) => line.length > 0))];
+}
+
+async function timed<T>(run: () => Promise<T> | T): Promise<{ ms: number; cpuMs: number; result: T }> {
+  const cpu = process.cpuUsage();
+  const started = process.hrtime.bigint();
+  const result = await run();
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  const used = process.cpuUsage(cpu);
+  return { ms, cpuMs: (used.user + used.system) / 1000, result };
+}
+
+const load = (): string => os.loadavg().map((value) => value.toFixed(2)).join(' ');
+
+async function compareWithRipgrep(shape: BenchShape, bytes: number): Promise<void> {
+  const file = path.join(os.tmpdir(), `engagement-ids-bench-${shape}-${process.pid}.txt`);
+  try {
+    generateBenchFile(file, shape, bytes);
+    const megabytes = statSync(file).size / 1e6;
+    const expected = ripgrepIds(file);
+    let rgBest = Infinity;
+    let rgCpu = Infinity;
+    let rgMatches = 0;
+    const best = OPTIONS.map(() => ({ ms: Infinity, cpuMs: Infinity }));
+    for (let run = 0; run < runs; run++) {
+      const rg = await timed(() => ripgrepTimed(file));
+      rgBest = Math.min(rgBest, rg.ms);
+      rgCpu = Math.min(rgCpu, rg.result.cpuMs);
+      rgMatches = rg.result.matches;
+      for (const [index, option] of OPTIONS.entries()) {
+        const { ms, cpuMs, result } = await timed(() => option.run(file));
+        best[index] = { ms: Math.min(best[index].ms, ms), cpuMs: Math.min(best[index].cpuMs, cpuMs) };
+        if (run === 0) checkSameIds(`${option.name} on ${shape}`, result, expected);
+      }
+    }
+    const sample = await scanAsExtensionDoes(file);
+    console.log(`\n${shape}: ${megabytes.toFixed(1)} MB, rg: ${rgMatches} matches, ${expected.length} distinct; ours: ${sample.distinctIds} distinct, ` +
+      `${sample.occurrences} occurrences, ${sample.nearMissCount} near misses; best of ${runs}, load ${load()}`);
+    console.log(`${'option'.padEnd(56)} ${'file'.padEnd(7)} ${'ours ms'.padStart(8)} ${'rg ms'.padStart(7)} ${'ratio'.padStart(6)}   ${'CPU: ours'.padStart(9)} ${'rg'.padStart(5)} ${'ratio'.padStart(6)}`);
+    for (const [index, option] of OPTIONS.entries()) {
+      const { ms, cpuMs } = best[index];
+      console.log(`${option.name.padEnd(56)} ${shape.padEnd(7)} ${ms.toFixed(0).padStart(8)} ${rgBest.toFixed(0).padStart(7)} ${(ms / rgBest).toFixed(2).padStart(5)}x   ` +
+        `${cpuMs.toFixed(0).padStart(9)} ${rgCpu.toFixed(0).padStart(5)} ${(cpuMs / rgCpu).toFixed(2).padStart(5)}x`);
+    }
+    if (shape === 'wild') measureMemory(file);
+  } finally {
+    if (!keepFiles) rmSync(file, { force: true });
+  }
+}
+
+/** Same IDs as rg, in the same first-seen order; a capped result: rg's first ones, and the same count. */
+function checkSameIds(what: string, found: Found, expected: readonly string[]): void {
+  const wanted = found.ids.length < found.distinct ? expected.slice(0, found.ids.length) : expected;
+  const mismatch = found.ids.findIndex((id, index) => id !== wanted[index]);
+  if (found.distinct !== expected.length || found.ids.length !== wanted.length || mismatch !== -1) {
+    throw new Error(`${what}: not rg's IDs (${found.distinct} distinct, ${found.ids.length} listed, rg ${expected.length}; first difference at ${mismatch}: ${found.ids[mismatch]} vs ${wanted[mismatch]})`);
+  }
+}
+
+/** Peak memory of the extension's path in a fresh process, so nothing else this process did counts. */
+function measureMemory(file: string): void {
+  const child = spawnSync(process.execPath, [__filename, '--memory-of', file], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`memory run failed: ${child.stderr}`);
+  const { maxRssMb, baselineRssMb } = JSON.parse(child.stdout) as { maxRssMb: number; baselineRssMb: number };
+  const fileMb = statSync(file).size / (1024 * 1024);
+  console.log(`peak memory (extension path, fresh process): ${maxRssMb.toFixed(0)} MB RSS for a ${fileMb.toFixed(0)} MB file ` +
+    `(${(maxRssMb / fileMb).toFixed(2)}x the file; Node alone ${baselineRssMb.toFixed(0)} MB)`);
+}
+
+async function memoryOf(file: string): Promise<void> {
+  const baselineRssMb = memoryStatus('VmRSS');
+  await scanAsExtensionDoes(file, MAX_IDS);
+  process.stdout.write(JSON.stringify({ maxRssMb: memoryStatus('VmHWM'), baselineRssMb }));
+}
+
+/**
+ * A line of /proc/self/status in MB. VmHWM is this process's peak RSS; getrusage's maxRSS is not, on Linux: a
+ * spawned process starts with its parent's peak (here, the bench holding the generated file).
+ */
+function memoryStatus(field: 'VmRSS' | 'VmHWM'): number {
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync('/proc/self/status', 'utf8'));
+  return match ? Number(match[1]) / 1024 : process.resourceUsage().maxRSS / 1024;
+}
+
+/** A 50 MB line of distinct IDs (minified JSON), scanned as the extension does; how long the event loop is held. */
+async function eventLoopBlock(): Promise<void> {
+  const count = quick ? 100_000 : 2_630_000;
+  const file = path.join(os.tmpdir(), `engagement-ids-bench-line-${process.pid}.json`);
+  try {
+    writeSingleLine(file, count);
+    const cpuMs = (): number => {
+      const { user, system } = process.cpuUsage();
+      return (user + system) / 1000;
+    };
+    const delay = monitorEventLoopDelay({ resolution: 1 });
+    let longestCpuStep = 0;
+    let lastCpu = cpuMs();
+    const probe = setInterval(() => {
+      const now = cpuMs();
+      longestCpuStep = Math.max(longestCpuStep, now - lastCpu);
+      lastCpu = now;
+    }, 1);
+    delay.enable();
+    const { ms, result } = await timed(() => scanAsExtensionDoes(file, 10_000));
+    delay.disable();
+    clearInterval(probe);
+    longestCpuStep = Math.max(longestCpuStep, cpuMs() - lastCpu);
+    if (result.distinctIds !== count || result.ids.length !== 10_000) throw new Error(`single line: ${result.distinctIds} distinct, ${result.ids.length} listed`);
+    console.log(`\nsingle line: ${(statSync(file).size / 1e6).toFixed(1)} MB, ${count} distinct IDs, cap 10,000: ${ms.toFixed(0)} ms in all; ` +
+      `longest event-loop block ${(delay.max / 1e6).toFixed(0)} ms wall (monitorEventLoopDelay), ${longestCpuStep.toFixed(0)} ms CPU (timer probe); load ${load()}`);
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
+
+function writeSingleLine(file: string, count: number): void {
+  const buffer = Buffer.alloc(21 * count + 1, ',');
+  buffer[0] = 0x5b; // [
+  for (let i = 0; i < count; i++) {
+    const at = 1 + 21 * i;
+    buffer[at] = 0x22;
+    buffer.write(`eng-${(i * 7919).toString(36).padStart(14, '0')}`, at + 1, 'latin1');
+    buffer[at + 19] = 0x22;
+  }
+  buffer[buffer.length - 1] = 0x5d; // ]
+  writeFileSync(file, buffer);
 }
 
 async function main(): Promise<void> {
-  const file = path.join(os.tmpdir(), `engagement-ids-bench-${process.pid}.txt`);
-  try {
-    generate(file);
-    const text = readFileSync(file, 'latin1');
-    const megabytes = text.length / 1e6;
-    console.log(`file: ${file}, ${megabytes.toFixed(1)} MB, ${dense ? 'dense' : 'typical'} mix, best of ${runs}`);
-
-    const rg = await bestOf(() => ripgrep(file));
-    const oneShot = await bestOf(() => extractEngagementIds(text));
-    const chunked = await bestOf(() => {
-      const scanner = new EngagementIdScanner();
-      for (let at = 0; at < text.length; at += 1 << 20) scanner.push(text.slice(at, at + (1 << 20)));
-      return scanner.finish();
-    });
-    const readAndScan = await bestOf(() => extractEngagementIds(readFileSync(file, 'latin1')));
-    const streamed = await bestOf(() => scanStream(file));
-
-    const { result } = oneShot;
-    console.log(`ids: ${result.ids.length} distinct, ${result.occurrences} occurrences, ${result.duplicates.length} duplicated, ${result.nearMissCount} near misses; rg matches: ${rg.result}`);
-    const row = (name: string, timing: Timing<unknown>): void =>
-      console.log(
-        `${name.padEnd(46)} ${timing.ms.toFixed(0).padStart(5)} ms  ${(megabytes / (timing.ms / 1000)).toFixed(0).padStart(5)} MB/s  ` +
-          `${(timing.ms / rg.ms).toFixed(2)}x rg   (first run ${timing.firstMs.toFixed(0)} ms)`,
-      );
-    row(`rg -o 'eng-[0-9a-z]{14}' | wc -l`, rg);
-    row('extractEngagementIds (string in memory)', oneShot);
-    row('EngagementIdScanner (in memory, 1 MB chunks)', chunked);
-    row('readFileSync + extractEngagementIds', readAndScan);
-    row('EngagementIdScanner (1 MB stream chunks)', streamed);
-    if (JSON.stringify(streamed.result) !== JSON.stringify(result) || JSON.stringify(chunked.result) !== JSON.stringify(result)) throw new Error('the chunked scanner disagrees with extractEngagementIds');
-  } finally {
-    if (!keepFile) rmSync(file, { force: true });
-  }
+  if (argv[0] === '--memory-of') return memoryOf(argv[1]);
+  console.log(`extraction vs ${RIPGREP} -o '${RG_PATTERN}' | wc -l; ${os.cpus().length} cores, load ${load()}${quick ? ' (quick: small files, 1 run)' : ''}`);
+  for (const { shape, bytes } of FILES) if (!only || only === shape) await compareWithRipgrep(shape, bytes);
+  if (!only || only === 'block') await eventLoopBlock();
 }
 
 main().catch((error: unknown) => {

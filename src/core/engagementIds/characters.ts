@@ -37,9 +37,11 @@ export function isTokenChar(code: number): boolean {
   return isAsciiAlphanumeric(code) || code === 95 /* _ */ || code === 45 /* - */;
 }
 
+const ORDINARY_DELIMITERS = new Uint8Array(128);
+for (let code = 0; code <= 32; code++) ORDINARY_DELIMITERS[code] = 1; // whitespace and control characters
+for (const char of '"\'`,;:.()[]{}<>|/\\*=') ORDINARY_DELIMITERS[char.charCodeAt(0)] = 1;
+
 /** Characters that commonly end a word in text, CSV, JSON, URLs, Markdown: a short ID "stopping" at one is no news. */
 export function isOrdinaryDelimiter(code: number): boolean {
-  if (code <= 32) return true; // whitespace and control characters
-  // " ' ` , ; : . ( ) [ ] { } < > | / \ * =
-  return '"\'`,;:.()[]{}<>|/\\*='.includes(String.fromCharCode(code)) || code === 0xa0;
+  return code < 128 ? code < 0 || ORDINARY_DELIMITERS[code] === 1 : code === 0xa0;
 }

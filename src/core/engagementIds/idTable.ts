@@ -1,69 +1,132 @@
 /**
- * A set of engagement IDs that counts occurrences, keyed by the ID's 14 body characters packed into two
- * numbers (7 base-36 digits each, < 2^37, exact in a double). On large inputs this is several times faster
- * than a Map<string, …>: no string is created or hashed for a repeated ID, and lookups touch typed arrays only.
+ * A set of engagement IDs that counts occurrences. An ID's key is its 14 body characters read as base-36 digits
+ * and packed into three small integers (5 + 5 + 4 digits), so no string is created or hashed for a repeat.
+ *
+ * Built for inputs with millions of distinct IDs:
+ * - one slot holds key and count side by side (16 bytes), so a lookup touches one cache line, not three arrays;
+ * - the set is split into PARTS open-addressing tables chosen by hash, so growing rehashes one part at a time
+ *   (a few ms) instead of everything at once (100+ ms with two million IDs, a visible freeze).
  */
+const PART_BITS = 6;
+const PARTS = 1 << PART_BITS;
+const SLOT_WORDS = 4; // key0, key1, key2 + 1 (0 = empty), count
+const INITIAL_SLOTS = 64;
+
 export class EngagementIdTable {
-  private slots = new Int32Array(1 << 12); // entry index + 1; 0 = empty
-  private keys = new Float64Array(2 * 1024); // [high, low] per entry
-  private counts = new Int32Array(1024);
+  /** Parts, for mergePartInto. */
+  static readonly PARTS = PARTS;
+  private readonly parts: Int32Array[] = Array.from({ length: PARTS }, () => new Int32Array(INITIAL_SLOTS * SLOT_WORDS));
+  private readonly used = new Int32Array(PARTS);
+  /**
+   * Entries per part that make it grow, as eighths of its slots: from 4/8 to 6/8 depending on the part, so
+   * that parts, which fill evenly, do not all grow (rehash) in the same few milliseconds.
+   */
+  private readonly growAtEighths = Float64Array.from({ length: PARTS }, (_, part) => 4 + (2 * part) / PARTS);
   private entries = 0;
 
+  /** Distinct IDs recorded. */
   get size(): number {
     return this.entries;
   }
 
-  /** Records one occurrence; returns the new entry's index for a first occurrence, otherwise -1. */
-  add(high: number, low: number): number {
-    const mask = this.slots.length - 1;
-    let slot = hashSlot(high, low, mask);
+  /** Records one occurrence; true for an ID's first occurrence. Keys come from `keyOf` or the scanner's own parse. */
+  add(key0: number, key1: number, key2: number): boolean {
+    const hash = hashKey(key0, key1, key2);
+    const partIndex = hash >>> (32 - PART_BITS);
+    const part = this.parts[partIndex];
+    const mask = part.length / SLOT_WORDS - 1;
+    const tag = key2 + 1;
+    let at = (hash & mask) * SLOT_WORDS;
     for (;;) {
-      const stored = this.slots[slot];
-      if (stored === 0) break;
-      const entry = stored - 1;
-      if (this.keys[2 * entry] === high && this.keys[2 * entry + 1] === low) {
-        this.counts[entry]++;
-        return -1;
+      const storedTag = part[at + 2];
+      if (storedTag === 0) break;
+      if (storedTag === tag && part[at] === key0 && part[at + 1] === key1) {
+        part[at + 3]++;
+        return false;
       }
-      slot = (slot + 1) & mask;
+      at = (at + SLOT_WORDS) & (mask * SLOT_WORDS + SLOT_WORDS - 1);
     }
-    const entry = this.entries++;
-    if (entry === this.counts.length) this.growEntries();
-    this.keys[2 * entry] = high;
-    this.keys[2 * entry + 1] = low;
-    this.counts[entry] = 1;
-    this.slots[slot] = entry + 1;
-    if (this.entries * 2 > this.slots.length) this.growSlots();
-    return entry;
+    part[at] = key0;
+    part[at + 1] = key1;
+    part[at + 2] = tag;
+    part[at + 3] = 1;
+    this.entries++;
+    // Grow at 4/8 to 6/8 full: linear probing stays short, and a part holds 16 bytes per slot.
+    if (++this.used[partIndex] * 8 > (mask + 1) * this.growAtEighths[partIndex]) this.grow(partIndex);
+    return true;
   }
 
-  countOf(entry: number): number {
-    return this.counts[entry];
-  }
-
-  private growEntries(): void {
-    const keys = new Float64Array(this.keys.length * 2);
-    keys.set(this.keys);
-    this.keys = keys;
-    const counts = new Int32Array(this.counts.length * 2);
-    counts.set(this.counts);
-    this.counts = counts;
-  }
-
-  private growSlots(): void {
-    const slots = new Int32Array(this.slots.length * 2);
-    const mask = slots.length - 1;
-    for (let entry = 0; entry < this.entries; entry++) {
-      let slot = hashSlot(this.keys[2 * entry], this.keys[2 * entry + 1], mask);
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = entry + 1;
+  /** Occurrences of the ID with this key; 0 if never added. */
+  countOf(key0: number, key1: number, key2: number): number {
+    const hash = hashKey(key0, key1, key2);
+    const part = this.parts[hash >>> (32 - PART_BITS)];
+    const mask = part.length / SLOT_WORDS - 1;
+    const tag = key2 + 1;
+    for (let at = (hash & mask) * SLOT_WORDS; part[at + 2] !== 0; at = (at + SLOT_WORDS) & (mask * SLOT_WORDS + SLOT_WORDS - 1)) {
+      if (part[at + 2] === tag && part[at] === key0 && part[at + 1] === key1) return part[at + 3];
     }
-    this.slots = slots;
+    return 0;
+  }
+
+  /** Calls `visit` with every key and its count, in no particular order. */
+  forEach(visit: (key0: number, key1: number, key2: number, count: number) => void): void {
+    for (const part of this.parts) {
+      for (let at = 0; at < part.length; at += SLOT_WORDS) {
+        if (part[at + 2] !== 0) visit(part[at], part[at + 1], part[at + 2] - 1, part[at + 3]);
+      }
+    }
+  }
+
+  /** Adds the IDs (not their counts) of one part to `target`: a bounded step of counting distinct IDs across tables. */
+  mergePartInto(target: EngagementIdTable, partIndex: number): void {
+    const part = this.parts[partIndex];
+    for (let at = 0; at < part.length; at += SLOT_WORDS) {
+      if (part[at + 2] !== 0) target.add(part[at], part[at + 1], part[at + 2] - 1);
+    }
+  }
+
+  private grow(partIndex: number): void {
+    const old = this.parts[partIndex];
+    const part = new Int32Array(old.length * 2);
+    const mask = part.length / SLOT_WORDS - 1;
+    const wrap = mask * SLOT_WORDS + SLOT_WORDS - 1;
+    for (let from = 0; from < old.length; from += SLOT_WORDS) {
+      if (old[from + 2] === 0) continue;
+      let at = (hashKey(old[from], old[from + 1], old[from + 2] - 1) & mask) * SLOT_WORDS;
+      while (part[at + 2] !== 0) at = (at + SLOT_WORDS) & wrap;
+      part[at] = old[from];
+      part[at + 1] = old[from + 1];
+      part[at + 2] = old[from + 2];
+      part[at + 3] = old[from + 3];
+    }
+    this.parts[partIndex] = part;
   }
 }
 
-function hashSlot(high: number, low: number, mask: number): number {
-  // `x | 0` keeps the low 32 bits; dividing by 2^32 brings in the rest of `low`.
-  const mixed = Math.imul((low | 0) ^ Math.imul(high | 0, 0x9e3779b1), 0x85ebca6b) ^ ((low / 4294967296) | 0) ^ ((high / 4294967296) | 0);
-  return (mixed ^ (mixed >>> 15)) & mask;
+/** The key of an ID string (`eng-` + 14 of [0-9a-z]; not checked). */
+export function keyOf(id: string): [number, number, number] {
+  let key0 = 0;
+  let key1 = 0;
+  let key2 = 0;
+  for (let i = 4; i < 9; i++) key0 = key0 * 36 + base36Digit(id.charCodeAt(i));
+  for (let i = 9; i < 14; i++) key1 = key1 * 36 + base36Digit(id.charCodeAt(i));
+  for (let i = 14; i < 18; i++) key2 = key2 * 36 + base36Digit(id.charCodeAt(i));
+  return [key0, key1, key2];
+}
+
+/** The ID string of a key (the inverse of keyOf). */
+export function idOfKey(key0: number, key1: number, key2: number): string {
+  return `eng-${key0.toString(36).padStart(5, '0')}${key1.toString(36).padStart(5, '0')}${key2.toString(36).padStart(4, '0')}`;
+}
+
+/** [0-9a-z] as a base-36 digit. */
+export function base36Digit(code: number): number {
+  return code <= 57 ? code - 48 : code - 87;
+}
+
+function hashKey(key0: number, key1: number, key2: number): number {
+  let hash = Math.imul(key0, 0x9e3779b1) ^ Math.imul(key1 ^ (key2 << 11), 0x85ebca6b);
+  hash ^= hash >>> 15;
+  hash = Math.imul(hash, 0x2c1b3c6d);
+  return (hash ^ (hash >>> 13)) >>> 0;
 }

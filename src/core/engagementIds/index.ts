@@ -14,3 +14,4 @@ export {
   type IdExtraction,
   type NearMiss,
 } from './scanner';
+export { Utf8ChunkDecoder } from './utf8Chunks';

@@ -66,6 +66,36 @@ export function classifyNearMiss(text: string, start: number, end: number): Near
   return verdict;
 }
 
+/**
+ * Whether classifyNearMiss would return a verdict, without building one: the scanner counts every near miss
+ * but describes only the first few hundred, and a file can hold millions (issue 11).
+ */
+export function isNearMiss(text: string, start: number, end: number): boolean {
+  const bodyStart = start + 4;
+  let bodyEnd = bodyStart;
+  const bodyLimit = Math.min(end, bodyStart + MAX_BODY_READ);
+  while (bodyEnd < bodyLimit && isAsciiAlphanumeric(text.charCodeAt(bodyEnd))) bodyEnd++;
+  const bodyLength = bodyEnd - bodyStart;
+  const after = bodyEnd < end ? text.charCodeAt(bodyEnd) : -1;
+
+  if (bodyLength === ENGAGEMENT_ID_BODY_LENGTH) {
+    if (isTokenChar(after)) return true;
+    // The right shape: a near miss only for what precedes it, the prefix, or upper case.
+    if (start > 0 && isTokenChar(text.charCodeAt(start - 1))) return true;
+    if (text.charCodeAt(start) !== 101 || text.charCodeAt(start + 1) !== 110 || text.charCodeAt(start + 2) !== 103 || text.charCodeAt(start + 3) !== 45) return true;
+    for (let i = bodyStart; i < bodyEnd; i++) if (isUpperCaseAscii(text.charCodeAt(i))) return true;
+    return false;
+  }
+  if (bodyLength < ENGAGEMENT_ID_BODY_LENGTH && after !== -1 && !isOrdinaryDelimiter(after)) {
+    let restEnd = bodyEnd + 1;
+    while (restEnd < end && restEnd - bodyEnd <= MAX_BODY_READ && isAsciiAlphanumeric(text.charCodeAt(restEnd))) restEnd++;
+    const restLength = restEnd - bodyEnd - 1;
+    const total = bodyLength + restLength;
+    if (restLength > 0 && (total === ENGAGEMENT_ID_BODY_LENGTH || total === ENGAGEMENT_ID_BODY_LENGTH - 1)) return true;
+  }
+  return bodyLength >= MIN_REPORTED_BODY && bodyLength <= MAX_REPORTED_BODY;
+}
+
 interface Shape {
   /** What is wrong with the characters after the separator; undefined when their shape is right. */
   problem?: string;

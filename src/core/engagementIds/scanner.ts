@@ -1,6 +1,7 @@
 import { ENGAGEMENT_ID_LENGTH, isIdBodyChar, isTokenChar } from './characters';
-import { EngagementIdTable } from './idTable';
-import { CANDIDATE_LOOKAHEAD, CANDIDATE_SEARCH, classifyNearMiss } from './nearMisses';
+import { FoundIdList } from './foundIds';
+import { base36Digit, EngagementIdTable } from './idTable';
+import { CANDIDATE_LOOKAHEAD, CANDIDATE_SEARCH, classifyNearMiss, isNearMiss } from './nearMisses';
 
 /** The first occurrence of an engagement ID. `line` and `column` are 1-based; columns count UTF-16 code units. */
 export interface FoundEngagementId {
@@ -26,11 +27,13 @@ export interface NearMiss {
 }
 
 export interface IdExtraction {
-  /** Distinct IDs in first-seen order, each with its first position. */
+  /** Distinct IDs in first-seen order, each with its first position (the first `maxIds` of them). */
   ids: FoundEngagementId[];
+  /** All distinct IDs, including those beyond `maxIds` (then more than ids.length). */
+  distinctIds: number;
   /** Total IDs found, duplicates included. */
   occurrences: number;
-  /** IDs seen more than once, in first-seen order. */
+  /** IDs of `ids` seen more than once, in first-seen order. */
   duplicates: DuplicateEngagementId[];
   /** The first `maxNearMisses` near misses in text order. */
   nearMisses: NearMiss[];
@@ -41,6 +44,11 @@ export interface IdExtraction {
 export interface EngagementIdScannerOptions {
   /** How many near misses to keep (all are counted). Default 1000. */
   maxNearMisses?: number;
+  /**
+   * How many distinct IDs to list with their positions; all are still counted (`distinctIds`). Default: all.
+   * A cap keeps memory flat on inputs with millions of IDs, where only the count matters.
+   */
+  maxIds?: number;
 }
 
 export const DEFAULT_MAX_NEAR_MISSES = 1000;
@@ -57,6 +65,7 @@ const CARRY_LENGTH = CANDIDATE_LOOKAHEAD + 1;
  */
 export class EngagementIdScanner {
   private readonly maxNearMisses: number;
+  private readonly maxIds: number;
   private readonly search = new RegExp(CANDIDATE_SEARCH.source, CANDIDATE_SEARCH.flags);
   /** Unscanned tail of the previous push, preceded by one already-scanned character of look-behind. */
   private pending = '';
@@ -73,7 +82,12 @@ export class EngagementIdScanner {
   private line = 1;
   private lineStart = 0;
   private readonly table = new EngagementIdTable();
-  private readonly ids: FoundEngagementId[] = [];
+
+  /** Every distinct ID seen so far, as table keys (for counting distinct IDs across scanners). */
+  get idTable(): EngagementIdTable {
+    return this.table;
+  }
+  private readonly ids = new FoundIdList();
   private occurrences = 0;
   private readonly nearMisses: NearMiss[] = [];
   private nearMissCount = 0;
@@ -81,6 +95,7 @@ export class EngagementIdScanner {
 
   constructor(options: EngagementIdScannerOptions = {}) {
     this.maxNearMisses = options.maxNearMisses ?? DEFAULT_MAX_NEAR_MISSES;
+    this.maxIds = options.maxIds ?? Infinity;
   }
 
   push(chunk: string): void {
@@ -129,13 +144,10 @@ export class EngagementIdScanner {
       this.pending = '';
       this.finished = true;
     }
-    const duplicates: DuplicateEngagementId[] = [];
-    this.ids.forEach(({ id }, entry) => {
-      const count = this.table.countOf(entry);
-      if (count > 1) duplicates.push({ id, count });
-    });
+    const { ids, duplicates } = this.ids.materialize(this.table);
     return {
-      ids: this.ids.slice(),
+      ids,
+      distinctIds: this.table.size,
       occurrences: this.occurrences,
       duplicates,
       nearMisses: this.nearMisses.slice(),
@@ -166,34 +178,41 @@ export class EngagementIdScanner {
     ) {
       return false;
     }
-    let high = 0;
-    let low = 0;
-    for (let i = start + 4; i < start + 11; i++) {
+    let key0 = 0;
+    let key1 = 0;
+    let key2 = 0;
+    for (let i = start + 4; i < start + 9; i++) {
       const code = text.charCodeAt(i);
       if (!isIdBodyChar(code)) return false;
-      high = high * 36 + base36Digit(code);
+      key0 = key0 * 36 + base36Digit(code);
     }
-    for (let i = start + 11; i < end; i++) {
+    for (let i = start + 9; i < start + 14; i++) {
       const code = text.charCodeAt(i);
       if (!isIdBodyChar(code)) return false;
-      low = low * 36 + base36Digit(code);
+      key1 = key1 * 36 + base36Digit(code);
+    }
+    for (let i = start + 14; i < end; i++) {
+      const code = text.charCodeAt(i);
+      if (!isIdBodyChar(code)) return false;
+      key2 = key2 * 36 + base36Digit(code);
     }
     this.occurrences++;
-    if (this.table.add(high, low) >= 0) {
+    if (this.table.add(key0, key1, key2) && this.ids.length < this.maxIds) {
       this.countNewlinesTo(text, start);
-      this.ids.push({ id: text.slice(start, end), line: this.line, column: this.columnOf(start) });
+      this.ids.add(key0, key1, key2, this.line, this.columnOf(start));
     }
     return true;
   }
 
   private takeNearMiss(text: string, start: number, textEnd: number): void {
-    const verdict = classifyNearMiss(text, start, textEnd);
-    if (!verdict) return;
+    if (!isNearMiss(text, start, textEnd)) return;
     this.nearMissCount++;
     if (this.nearMisses.length >= this.maxNearMisses) return;
+    const verdict = classifyNearMiss(text, start, textEnd);
+    if (!verdict) throw new Error(`isNearMiss and classifyNearMiss disagree on ${JSON.stringify(text.slice(start, start + 40))}`);
     this.countNewlinesTo(text, start);
-    const nearMiss: NearMiss = { text: verdict.text, line: this.line, column: this.columnOf(start), reason: verdict.reason };
-    if (verdict.suggestion !== undefined) nearMiss.suggestion = verdict.suggestion;
+    const nearMiss: NearMiss = { text: detached(verdict.text), line: this.line, column: this.columnOf(start), reason: detached(verdict.reason) };
+    if (verdict.suggestion !== undefined) nearMiss.suggestion = detached(verdict.suggestion);
     this.nearMisses.push(nearMiss);
   }
 
@@ -226,6 +245,11 @@ export function extractEngagementIds(text: string, options?: EngagementIdScanner
   return new EngagementIdScanner(options).finish(text);
 }
 
-function base36Digit(code: number): number {
-  return code <= 57 ? code - 48 : code - 87;
+/**
+ * A copy of `text` that shares no memory with the string it was cut from. V8 makes a slice of 13 or more
+ * characters a view of its parent, so a kept near miss would otherwise hold its whole chunk (and 1000 of
+ * them most of a file) in memory.
+ */
+function detached(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
 }

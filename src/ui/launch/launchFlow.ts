@@ -7,6 +7,7 @@ import { validateTaskName } from '../../core/taskNames';
 import { readLaunchSettings, type Catalog } from '../config';
 import type { IdSourceKind } from '../prompts';
 import { chooseLaunchCatalog, confirmCatalog } from './chooseCatalog';
+import { acceptIdCap } from './idCap';
 import type { LaunchServices } from './launchServices';
 import { runLaunch } from './runLaunch';
 import { scanPieces } from './scanPieces';
@@ -36,6 +37,7 @@ export async function startProspecting(services: LaunchServices, request: IdRequ
     await reportNothingFound(services, request, found);
     return;
   }
+  if (!(await acceptIdCap(services, request.label, found))) return;
 
   const catalog = await chooseLaunchCatalog(prompts);
   if (!catalog) return;

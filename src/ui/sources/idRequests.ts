@@ -38,7 +38,7 @@ export async function filesRequest(uris: readonly vscode.Uri[]): Promise<IdReque
   }
   const pieces = await filePieces(uris);
   const label = uris.length === 1 ? baseName(uris[0]) : `${uris.length} files`;
-  if (pieces.every((piece) => piece.text.trim() === '')) {
+  if (pieces.every((piece) => ('text' in piece ? piece.text.trim() === '' : piece.size === 0))) {
     return { problem: `${uris.length === 1 ? `${label} is` : 'The files are'} empty: there are no engagement IDs to read.` };
   }
   return { request: { source: 'file', label, pieces, fileName: baseName(uris[0]) } };

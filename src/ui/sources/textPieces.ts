@@ -1,13 +1,14 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { TextPiece } from '../../core/collectedIds';
+import type { BytesPiece, StringPiece } from '../../core/collectedIds';
+import { readFileChunks, sliceChunks } from './fileChunks';
 
 function originOf(uri: vscode.Uri): string {
   return uri.scheme === 'untitled' ? uri.path : path.basename(uri.path);
 }
 
 /** Every non-empty selection of the editor, in document order (multiple cursors give several). */
-export function selectionPieces(editor: vscode.TextEditor): TextPiece[] {
+export function selectionPieces(editor: vscode.TextEditor): StringPiece[] {
   const origin = originOf(editor.document.uri);
   return [...editor.selections]
     .filter((selection) => !selection.isEmpty)
@@ -20,21 +21,26 @@ export function selectionPieces(editor: vscode.TextEditor): TextPiece[] {
     }));
 }
 
-export function documentPiece(document: vscode.TextDocument): TextPiece {
+export function documentPiece(document: vscode.TextDocument): StringPiece {
   return { origin: originOf(document.uri), text: document.getText(), startLine: 0, startColumn: 0 };
 }
 
-export async function clipboardPiece(): Promise<TextPiece> {
+export async function clipboardPiece(): Promise<StringPiece> {
   return { origin: 'clipboard', text: await vscode.env.clipboard.readText(), startLine: 0, startColumn: 0 };
 }
 
-/** Files as the user sees them: an open editor's unsaved text wins over the file on disk. */
-export async function filePieces(uris: readonly vscode.Uri[]): Promise<TextPiece[]> {
-  const decoder = new TextDecoder('utf-8');
-  return Promise.all(uris.map(async (uri) => {
+/**
+ * Files as the user sees them: an open editor's unsaved text wins over the file on disk. A file on disk is read
+ * in chunks as it is scanned (a local disk directly, other file systems through VS Code), never decoded whole.
+ */
+export async function filePieces(uris: readonly vscode.Uri[]): Promise<Array<StringPiece | BytesPiece>> {
+  return Promise.all(uris.map(async (uri): Promise<StringPiece | BytesPiece> => {
     const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
     if (open) return documentPiece(open);
-    const bytes = await vscode.workspace.fs.readFile(uri);
-    return { origin: originOf(uri), text: decoder.decode(bytes), startLine: 0, startColumn: 0 };
+    const { size } = await vscode.workspace.fs.stat(uri);
+    const bytes = uri.scheme === 'file'
+      ? () => readFileChunks(uri.fsPath)
+      : async function* () { yield* sliceChunks(await vscode.workspace.fs.readFile(uri)); };
+    return { origin: originOf(uri), bytes, size, startLine: 0, startColumn: 0 };
   }));
 }

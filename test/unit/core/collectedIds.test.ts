@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { collectEngagementIds, describeNearMiss, type TextPiece } from '../../../src/core/collectedIds';
+import { collectEngagementIds, describeIdCap, describeNearMiss, type TextPiece } from '../../../src/core/collectedIds';
 
 const A = 'eng-aaaaaaaaaaaaaa';
 const B = 'eng-bbbbbbbbbbbbbb';
@@ -33,7 +33,7 @@ describe('collectEngagementIds', () => {
     const found = await collectEngagementIds([piece(text)], { chunkSize: 37, yieldBetweenChunks: async () => { yields++; } });
     assert.equal(found.ids.length, 200);
     assert.equal(found.ids[199].line, 200);
-    assert.equal(yields, Math.ceil(text.length / 37) - 1);
+    assert.equal(yields, Math.ceil(text.length / 37) - 1 + 2, 'between chunks, then before finishing and before combining');
   });
 
   it('stops when the yield callback throws (cancellation)', async () => {
@@ -42,5 +42,82 @@ describe('collectEngagementIds', () => {
       collectEngagementIds([piece(text)], { chunkSize: 100, yieldBetweenChunks: async () => { throw new Error('cancelled'); } }),
       /cancelled/,
     );
+  });
+});
+
+describe('collectEngagementIds over the ID cap (issue 8)', () => {
+  const idOf = (n: number): string => `eng-${n.toString(36).padStart(14, '0')}`;
+
+  it('lists the first maxIds IDs but counts them all, across pieces too', async () => {
+    const found = await collectEngagementIds([piece(`${A} ${B} ${A} ${C}`), piece(`${C} ${idOf(1)} ${idOf(2)}`, 'more.txt')], { maxIds: 2 });
+    assert.deepEqual(found.ids.map(({ id }) => id), [A, B]);
+    assert.equal(found.distinctIds, 5, 'C, 1 and 2 are counted though not listed, C once');
+    assert.equal(found.occurrences, 7);
+    assert.deepEqual(found.duplicates, [{ id: A, count: 2 }]);
+  });
+
+  it('says how many were found, the limit, the setting, and what to do', async () => {
+    const text = Array.from({ length: 12 }, (_, i) => idOf(i)).join(',');
+    const found = await collectEngagementIds([piece(text, 'leads.csv')], { maxIds: 10 });
+    assert.equal(found.ids.length, 10);
+    const message = describeIdCap(found.distinctIds, 10, 'leads.csv', 'partnerCentral.maxIdsPerLaunch');
+    assert.match(message, /^Found 12 engagement IDs in leads\.csv, more than the 10 one launch takes \(setting "partnerCentral\.maxIdsPerLaunch"\)\./);
+    assert.match(message, /Select fewer lines or split the file/);
+    assert.match(message, /continue with the first 10 IDs in leads\.csv; the other 2 are then not started/);
+    assert.match(describeIdCap(2_760_000, 10_000, 'big.json', 'partnerCentral.maxIdsPerLaunch'), /^Found 2,760,000 engagement IDs in big\.json, more than the 10,000/);
+  });
+
+  it('lets a timer run during a large single-line input: no step blocks the event loop for long', async function () {
+    this.timeout(120_000);
+    // 20 MB on one line: over a million distinct IDs (minified JSON). Combining them all in one go blocked for seconds.
+    const count = 1_050_000;
+    const text = `[${Array.from({ length: count }, (_, i) => `"${idOf(i * 7919)}"`).join(',')}]`;
+    // The longest run without a timer tick, in CPU time: on a busy machine the wall-clock gaps also hold the
+    // time this process waited for a core, which says nothing about the code.
+    const cpuMs = (): number => {
+      const { user, system } = process.cpuUsage();
+      return (user + system) / 1000;
+    };
+    let longestGap = 0;
+    let ticks = 0;
+    let last = cpuMs();
+    const probe = setInterval(() => {
+      const now = cpuMs();
+      longestGap = Math.max(longestGap, now - last);
+      last = now;
+      ticks++;
+    }, 1);
+    try {
+      last = cpuMs();
+      const found = await collectEngagementIds([piece(text, 'big.json')], {
+        maxIds: 10_000,
+        yieldBetweenChunks: () => new Promise((resolve) => setTimeout(resolve, 0)),
+      });
+      longestGap = Math.max(longestGap, cpuMs() - last);
+      assert.ok(ticks > 10, `the timer ran ${ticks} times`);
+      // A 256 K step takes ~5 ms; the bound leaves room for a slow runner (combining everything at once took seconds).
+      assert.ok(longestGap < 150, `the event loop was blocked for ${longestGap.toFixed(0)} ms of CPU time at a time`);
+      assert.equal(found.distinctIds, count);
+      assert.equal(found.ids.length, 10_000);
+      assert.deepEqual(found.ids[9_999], { id: idOf(9_999 * 7919), origin: 'big.json', line: 1, column: 21 * 9_999 + 3 });
+    } finally {
+      clearInterval(probe);
+    }
+  });
+});
+
+describe('collectEngagementIds on bytes (files read in chunks)', () => {
+  const text = `\ufeffid,name\r\n${A},Zoë\r\nnaïve ${B} ENG-0123456789ABCD\neng\u20130123456789abcd — ${C}\n${A}`;
+  const bytes = new TextEncoder().encode(text);
+
+  it('finds what the decoded text holds, positions in UTF-16 columns, however the bytes are cut', async () => {
+    const expected = await collectEngagementIds([piece(new TextDecoder().decode(bytes))]);
+    assert.equal(expected.ids.length, 3);
+    assert.equal(expected.nearMissCount, 2);
+    for (let size = 1; size <= bytes.length; size++) {
+      const chunks = (): Iterable<Uint8Array> => Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.slice(i * size, (i + 1) * size));
+      const found = await collectEngagementIds([{ origin: 'accounts.csv', bytes: chunks, size: bytes.length, startLine: 0, startColumn: 0 }]);
+      assert.deepEqual(found, expected, `chunks of ${size} bytes`);
+    }
   });
 });

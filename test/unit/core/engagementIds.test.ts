@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { EngagementIdScanner, extractEngagementIds } from '../../../src/core/engagementIds';
+import { EngagementIdScanner, extractEngagementIds, Utf8ChunkDecoder } from '../../../src/core/engagementIds';
+import { classifyNearMiss, isNearMiss } from '../../../src/core/engagementIds/nearMisses';
 
 const A = 'eng-0123456789abcd';
 const B = 'eng-zyxwvutsrqponm';
@@ -171,5 +172,83 @@ describe('EngagementIdScanner', () => {
     assert.deepEqual(oneShot.ids[many.length], { id: A, line: 3, column: 1 });
     assert.deepEqual(chunked, oneShot);
     assert.ok(elapsed < 5_000, `took ${elapsed} ms`);
+  });
+});
+
+describe('the scanner at scale (issue 11)', () => {
+  function random(seed: number): () => number {
+    let state = seed;
+    return () => {
+      state = (state + 0x6d2b79f5) | 0;
+      let t = Math.imul(state ^ (state >>> 15), 1 | state);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  const alphabet = '0123456789abcdefghijklmnopqrstuvwxyz';
+
+  it('counts 60,000 distinct IDs and their repeats exactly as a Map would, and caps the list with maxIds', () => {
+    const next = random(7);
+    const pool = Array.from({ length: 60_000 }, () => `eng-${Array.from({ length: 14 }, () => alphabet[Math.floor(next() * 36)]).join('')}`);
+    pool.push('eng-00000000000000', 'eng-zzzzzzzzzzzzzz');
+    const picks = Array.from({ length: 150_000 }, (_, i) => (i < pool.length ? pool[i] : pool[Math.floor(next() * pool.length)]));
+    const text = picks.join('\n');
+    const counts = new Map<string, number>();
+    for (const id of picks) counts.set(id, (counts.get(id) ?? 0) + 1);
+
+    const result = extractEngagementIds(text);
+    assert.deepEqual(result.ids.map(({ id }) => id), [...counts.keys()]);
+    assert.deepEqual(result.ids[pool.length - 1], { id: 'eng-zzzzzzzzzzzzzz', line: pool.length, column: 1 });
+    assert.equal(result.distinctIds, counts.size);
+    assert.equal(result.occurrences, picks.length);
+    assert.deepEqual(result.duplicates, [...counts].filter(([, count]) => count > 1).map(([id, count]) => ({ id, count })));
+
+    const capped = extractEngagementIds(text, { maxIds: 100 });
+    assert.deepEqual(capped.ids, result.ids.slice(0, 100));
+    assert.equal(capped.distinctIds, counts.size);
+    assert.deepEqual(capped.duplicates, result.duplicates.filter(({ id }) => capped.ids.some((found) => found.id === id)));
+  });
+
+  it('counts near misses without describing them exactly when it would describe them (isNearMiss = classifyNearMiss)', () => {
+    const next = random(11);
+    const pieces = ['eng', 'ENG', 'Eng', 'eNg', '-', '_', '\u2013', 'x', 'A', '0', '9', 'z', 'Z', ' ', ',', '.', '!', "'", '\n', 'é', '\u00a0', 'eng-', 'eng-0123456789', 'abcd'];
+    let checked = 0;
+    for (let sample = 0; sample < 20_000; sample++) {
+      let text = '';
+      while (text.length < 40) text += pieces[Math.floor(next() * pieces.length)];
+      for (let start = text.indexOf('eng'); start !== -1; start = text.indexOf('eng', start + 1)) {
+        for (const end of [text.length, Math.min(text.length, start + 12), Math.min(text.length, start + 19)]) {
+          assert.equal(isNearMiss(text, start, end), classifyNearMiss(text, start, end) !== undefined, `${JSON.stringify(text)} at ${start}..${end}`);
+          checked++;
+        }
+      }
+    }
+    assert.ok(checked > 10_000, `${checked} candidates`);
+  });
+
+  it('keeps counting near misses beyond maxNearMisses', () => {
+    const text = 'ENG-0123456789ABCD eng-0123456789abc eng_0123456789abcd\n'.repeat(2_000);
+    const result = extractEngagementIds(text, { maxNearMisses: 5 });
+    assert.equal(result.nearMissCount, 6_000);
+    assert.equal(result.nearMisses.length, 5);
+  });
+});
+
+describe('Utf8ChunkDecoder', () => {
+  it('decodes UTF-8 cut anywhere exactly as one TextDecoder over the whole input', () => {
+    const text = '\ufeffid,name\r\nZoë — naïve 😀 eng\u20130123456789abcd ñ\u00a0x\ufeff end';
+    const encoded = new TextEncoder().encode(text);
+    const bytes = new Uint8Array([...encoded, 0xe2, 0x82]); // ends inside a character
+    const withBadByte = new Uint8Array([0x61, 0xff, 0x62, ...encoded.slice(3)]);
+    for (const input of [encoded, bytes, withBadByte, new TextEncoder().encode('plain ascii, eng-0123456789abcd')]) {
+      const whole = new TextDecoder('utf-8').decode(input);
+      for (let size = 1; size <= input.length; size++) {
+        const decoder = new Utf8ChunkDecoder();
+        let out = '';
+        for (let at = 0; at < input.length; at += size) out += decoder.decode(input.subarray(at, at + size));
+        out += decoder.end();
+        assert.equal(out, whole, `chunks of ${size}`);
+      }
+    }
   });
 });
