@@ -36,7 +36,7 @@ describe('Test Connection probe against the emulator', function () {
     assert.equal(probe.accessKeyId, 'AKIAUNKNOWNKEY000000');
     assert.deepEqual(probe.catalogs.map((c) => [c.catalog, (c.error as Error | undefined)?.name]), [['Sandbox', 'UnrecognizedClientException'], ['AWS', 'UnrecognizedClientException']]);
     const report = buildConnectionReport({ region: 'us-east-1', endpoint: { url: emulator.endpoint, source: 'setting' }, ...probe });
-    assert.match(report.summary, /^Connection test failed .*Sandbox ✗ The access key is not recognised; AWS ✗ The access key is not recognised$/);
+    assert.match(report.summary, /^Connection test failed .*Sandbox ✗ AWS does not recognise these credentials; AWS ✗ AWS does not recognise these credentials$/);
   });
 
   it('tells the outcome of every call made through an observed client, once per call', async () => {

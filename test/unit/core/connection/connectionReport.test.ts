@@ -74,8 +74,8 @@ describe('Test Connection report', () => {
     assert.equal(report.lines[4], '  Endpoint: https://partnercentral-selling.us-east-1.api.aws (the service default)');
     assert.equal(report.lines[5], '  Requests went to: https://partnercentral-selling.us-east-1.api.aws');
     assert.equal(report.lines[6], '  Partner account: not known (no task in the answers names it)');
-    assert.match(report.lines[7], /^ {2}Credentials failed: No usable AWS credentials: Could not load credentials/);
-    assert.equal(report.summary, 'Connection test failed (default chain): Sandbox ✗ No usable AWS credentials; AWS ✗ No usable AWS credentials');
+    assert.match(report.lines[7], /^ {2}Credentials failed: No AWS credentials found: /);
+    assert.equal(report.summary, 'Connection test failed (default chain): Sandbox ✗ No AWS credentials found; AWS ✗ No AWS credentials found');
   });
 
   it('is ok only when every catalog answered', () => {
