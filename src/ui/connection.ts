@@ -29,6 +29,11 @@ export function followConnectionSettings(
   let generation = 0;
   const follow = (): void => {
     const mine = ++generation;
+    // With no override chosen the switch starts at once, so whoever asks next gets the new session.
+    if (!override.chosenAccountKey) {
+      void sessions.switchTo(readConnectionSettings()).catch(() => undefined);
+      return;
+    }
     // The newest change wins: an override still starting must not bring back the connection of an older change.
     void currentConnection(override).then((settings) => (mine === generation ? sessions.switchTo(settings) : undefined)).catch(() => undefined);
   };

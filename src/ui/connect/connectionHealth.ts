@@ -19,29 +19,22 @@ export class ConnectionHealth extends Disposable {
   private generation = 0;
   /** Whether the signing profile is an SSO profile: its expired session credentials are renewed by signing in. */
   private profileIsSso = false;
-  /** The client whose calls tell the health: the one of the current account. */
-  private observedClient: unknown;
 
   constructor(private readonly connection: ConnectionSource, private readonly log: vscode.LogOutputChannel) {
     super();
+    this.register(connection.observeCalls((settings, outcome) => this.onCall(settings.profile, outcome)));
   }
 
   get state(): ConnectionHealthState {
     return this.current;
   }
 
-  /** Re-reads the shared files and watches the current client's calls. Resolves when done; never throws. */
+  /** Re-reads the shared files. Resolves when done; never throws. */
   async check(why: string): Promise<ConnectionHealthState> {
     const generation = ++this.generation;
     const settings = this.connection.settings;
     try {
       const aws = await this.connection.aws();
-      const client = await this.connection.client();
-      if (generation !== this.generation) return this.current;
-      this.observedClient = client;
-      aws.observeCallOutcomes(client, (outcome) => {
-        if (this.observedClient === client) this.onCall(settings.profile, outcome);
-      });
       const problem = await this.problemInFiles(aws, settings.profile);
       if (generation !== this.generation) return this.current;
       if (problem) {
@@ -60,7 +53,6 @@ export class ConnectionHealth extends Disposable {
   /** A new account (settings changed, files changed, signed in): forget what the old one proved. */
   reset(): void {
     this.generation++;
-    this.observedClient = undefined;
     this.set({ status: 'unknown' });
   }
 

@@ -15,6 +15,11 @@ export interface ConnectionSource {
   client(): Promise<Aws.PartnerCentralSellingClient>;
   /** Fired after the settings changed and client() gives the new account's client. */
   readonly onDidChangeAccount: vscode.Event<void>;
+  /**
+   * Tells the outcome of every call of the current account's client, with the settings it was made from; a
+   * client is watched from before its first call, so no outcome is missed.
+   */
+  observeCalls(listener: (settings: ConnectionSource['settings'], outcome: Parameters<Aws.CallOutcomeListener>[0]) => void): vscode.Disposable;
 }
 
 /** The catalog the Prospecting Tasks view shows (ViewCatalog). */

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import { readConnectionSettings } from '../config';
 import type { AwsModule } from '../connection';
+import type { AccountSession } from '../session/accountSession';
 import type { AccountSessions } from '../session/accountSessions';
 import type { ConnectionSource } from './connectionSource';
 
@@ -22,5 +23,13 @@ export function sessionConnectionSource(sessions: AccountSessions, aws: () => Pr
     aws,
     client: async () => (await sessions.settled()).client,
     onDidChangeAccount,
+    observeCalls(listener) {
+      // onDidChangeSession fires before the new session makes any call: its client is watched from the start.
+      const watch = (session: AccountSession): void => session.aws.observeCallOutcomes(session.client, (outcome) => {
+        if (sessions.current === session) listener(session.settings, outcome);
+      });
+      if (sessions.current) watch(sessions.current);
+      return sessions.onDidChangeSession(watch);
+    },
   };
 }

@@ -131,7 +131,7 @@ suite('Connection: see and choose the account', function () {
     await api.connect.settled();
     await vscode.commands.executeCommand('partnerCentral.refreshTasks');
     await waitFor('the error look', () => api.connect.item().error);
-    assert.match(api.connect.item().tooltip, /Credentials failed: The access key is not recognised/);
+    assert.match(api.connect.item().tooltip, /Credentials failed: AWS does not recognise these credentials/);
     assert.equal(signInPrompts(), 0, 'static keys are not signed in to');
 
     fs.appendFileSync(configFile, '\n[profile pc-other]\nregion = us-east-1\n');
