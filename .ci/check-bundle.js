@@ -2,14 +2,19 @@
 // The SDK belongs in dist/aws.js, loaded with `await import('../aws')` when the first call is made: a value
 // import of it from src/ui would make every activation parse half a megabyte. Builds nothing itself:
 //   node esbuild.js --production (or npm run package), then
-//   node .ci/check-bundle.js [dist/extension.js] [--metafile <file>] [--max-kb 100]
+//   node .ci/check-bundle.js [dist/extension.js] [--metafile <file>] [--max-kb 160]
 // Two independent proofs: esbuild's metafile (written by esbuild.js next to the bundle) lists every input
 // file of the bundle, and the bundle's text must hold none of the SDK's telltale strings.
 const fs = require('node:fs');
 const path = require('node:path');
 const { builtinModules } = require('node:module');
 
-const DEFAULT_MAX_KB = 100;
+/**
+ * The limit started at 100 KB when the bundle was 68 KB; the session, connection, editor and local-emulator
+ * features brought it to about 140 KB of the extension's own code (no SDK: the checks below prove that). The
+ * limit now guards against the SDK or another large dependency slipping in, with room for the features.
+ */
+const DEFAULT_MAX_KB = 160;
 
 /**
  * Strings a bundle of @aws-sdk/* or @smithy/* code contains, minified or not, and the extension's own code
