@@ -2,6 +2,7 @@ import { explainCredentials } from './credentialExplanations';
 import { redactSecrets } from './redactSecrets';
 import { classifyAttemptFailure, isConnectTimeout } from './requestReach';
 import { viewSdkError, type SdkErrorView } from './sdkErrorView';
+import { isThrottlingView } from './throttling';
 
 export type { AuthCase, ErrorContext, ErrorExplanation, ErrorKind } from './errorExplanation';
 import type { ErrorContext, ErrorExplanation } from './errorExplanation';
@@ -56,6 +57,7 @@ function explainView(view: SdkErrorView, context: ErrorContext): ErrorExplanatio
   if (isNetworkError(view)) return explainNetwork(view);
   if (isAuthError(view)) return explainAuth(view);
   if (isUnreadable(view)) return explainUnreadable(view);
+  if (isThrottlingView(view)) return explainThrottled(view, message);
   switch (view.name) {
     case 'ValidationException':
       return explainValidation(view);
@@ -86,16 +88,6 @@ function explainView(view: SdkErrorView, context: ErrorContext): ErrorExplanatio
           'Start again: a new launch gets a new ClientToken.',
         ],
         retryable: false,
-      };
-    case 'ThrottlingException':
-      return {
-        kind: 'throttled',
-        title: 'Partner Central is throttling requests',
-        detail: `${triedSummary(view)} ${message}`.trim(),
-        fixes: [
-          'Try again later: Partner Central limits the requests per second of each partner account (StartProspectingFromEngagementTask: 2), shared with everyone using that account.',
-        ],
-        retryable: true,
       };
     case 'ServiceQuotaExceededException':
       return {
@@ -129,6 +121,18 @@ function explainView(view: SdkErrorView, context: ErrorContext): ErrorExplanatio
     detail: message,
     fixes: ['See the Partner Central log (Show Log) for details.'],
     retryable: false,
+  };
+}
+
+function explainThrottled(view: SdkErrorView, message: string): ErrorExplanation {
+  return {
+    kind: 'throttled',
+    title: 'Partner Central is throttling requests',
+    detail: `${triedSummary(view)} ${message}`.trim(),
+    fixes: [
+      'Try again later: Partner Central limits the requests per second of each partner account (StartProspectingFromEngagementTask: 2), shared with everyone using that account.',
+    ],
+    retryable: true,
   };
 }
 
