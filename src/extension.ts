@@ -73,7 +73,7 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi | 
     sessions,
     session: () => sessions.session(),
     prompts: prompts.get,
-    taskStarted: (_task, catalog) => {
+    taskStarted: ({ catalog }) => {
       viewCatalog.remember(catalog).catch((error: unknown) => log.warn(`Remembering the catalog ${catalog} failed: ${String(error)}`));
     },
   };

@@ -46,6 +46,11 @@ export function formatExplanation(explanation: ErrorExplanation): string {
   return `${explanation.title}: ${detail}${requestId}`;
 }
 
+/** {@link explainError} as one line: the usual way to put an error in a message or the log. */
+export function explainOneLine(error: unknown, context: ErrorContext = {}): string {
+  return formatExplanation(explainError(error, context));
+}
+
 function explainView(view: SdkErrorView, context: ErrorContext): ErrorExplanation {
   const message = view.message || view.name;
   const catalog = context.catalog ? `the ${context.catalog} catalog` : 'the catalog';

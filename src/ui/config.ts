@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
+import type { Catalog } from '../core/catalog';
 
 export const CONFIG_SECTION = 'partnerCentral';
 
-export type Catalog = 'AWS' | 'Sandbox';
 export type CatalogSetting = Catalog | 'ask';
 
 export interface ConnectionSettings {

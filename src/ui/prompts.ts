@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { describeProgress, type TaskRecord } from '../core/tasks';
-import type { Catalog } from './config';
+import type { Catalog } from '../core/catalog';
 import { productionQuestion } from './launch/productionQuestion';
 
 export interface EngagementChoice {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { CONFIG_SECTION, readLaunchSettings, type Catalog } from './config';
+import type { Catalog } from '../core/catalog';
+import { CONFIG_SECTION, readLaunchSettings } from './config';
 import { Disposable } from './disposable';
 
 const LAST_CATALOG_KEY = 'partnerCentral.lastCatalog';

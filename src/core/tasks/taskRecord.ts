@@ -1,4 +1,4 @@
-import { type Catalog } from '../startRequestValidation';
+import { type Catalog } from '../catalog';
 
 export type { Catalog };
 

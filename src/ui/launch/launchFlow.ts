@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { planBatches } from '../../core/batchPlanning';
-import { explainError, formatExplanation } from '../../core/errorExplanations';
+import { explainOneLine } from '../../core/errorExplanations';
 import { describeNearMiss, type CollectedIds, type TextPiece } from '../../core/collectedIds';
 import { renderTaskName } from '../../core/taskNameTemplate';
 import { validateTaskName } from '../../core/taskNames';
-import { readLaunchSettings, type Catalog } from '../config';
+import type { Catalog } from '../../core/catalog';
+import { readLaunchSettings } from '../config';
 import type { IdSourceKind } from '../prompts';
 import { chooseLaunchCatalog, confirmCatalog } from './chooseCatalog';
 import type { LaunchServices } from './launchServices';
@@ -73,15 +74,13 @@ export async function startProspecting(services: LaunchServices, request: IdRequ
   await runLaunch(services, catalog, batches, notTaken);
 }
 
-function lookUpTitles(services: LaunchServices, catalog: Catalog, ids: string[]): Promise<ReadonlyMap<string, string>> {
-  const titles = (async () => {
-    const session = await services.session();
-    return session.aws.lookUpEngagementTitles(session.client, catalog, ids);
-  })();
-  return titles.catch((error: unknown) => {
-    services.log.debug(`Engagement titles not available: ${formatExplanation(explainError(error, { catalog }))}`);
+async function lookUpTitles(services: LaunchServices, catalog: Catalog, ids: string[]): Promise<ReadonlyMap<string, string>> {
+  try {
+    return await (await services.session()).lookUpTitles(catalog, ids);
+  } catch (error) {
+    services.log.debug(`Engagement titles not available: ${explainOneLine(error, { catalog })}`);
     return new Map<string, string>();
-  });
+  }
 }
 
 function logFindings(services: LaunchServices, request: IdRequest, found: CollectedIds): void {

@@ -1,6 +1,5 @@
 import type * as vscode from 'vscode';
-import type { StartedBatch } from '../../aws';
-import type { Catalog } from '../config';
+import type { TaskRecord } from '../../core/tasks';
 import type { Prompts } from '../prompts';
 import type { AccountSession } from '../session/accountSession';
 import type { AccountSessions } from '../session/accountSessions';
@@ -14,7 +13,7 @@ export interface LaunchServices {
   /** Read at each use: in-host tests swap the prompts. */
   prompts(): Prompts;
   /** Told of every task that started (the view shows its catalog). */
-  taskStarted(task: StartedBatch, catalog: Catalog): void;
+  taskStarted(task: TaskRecord): void;
 }
 
 /** The same services, bound to `session`: a launch and its follow-ups stay in the account they started in. */

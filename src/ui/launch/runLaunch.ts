@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { TaskBatch } from '../../core/batchPlanning';
 import { formatExplanation } from '../../core/errorExplanations';
 import type { BatchLaunchResult, FailedBatch, StartedBatch } from '../../aws';
-import type { Catalog } from '../config';
+import type { Catalog } from '../../core/catalog';
 import { inSession, type LaunchServices } from './launchServices';
 
 /**
@@ -60,8 +60,8 @@ function logResult(services: LaunchServices, catalog: Catalog, result: BatchLaun
   const { log } = services;
   switch (result.status) {
     case 'started':
-      log.info(`Started task ${result.taskId} "${result.name}" in ${catalog}: ${result.identifiers.length} engagements${result.taskArn ? `, ${result.taskArn}` : ''}`);
-      services.taskStarted(result, catalog);
+      log.info(`Started task ${result.task.taskId} "${result.task.taskName}" in ${catalog}: ${result.task.totalCount} engagements${result.task.taskArn ? `, ${result.task.taskArn}` : ''}`);
+      services.taskStarted(result.task);
       break;
     case 'failed':
       log.error(`"${result.batch.name}" was not started: ${formatExplanation(result.error)}${result.outcomeUnknown ? ' (its ClientToken is kept: starting it again cannot create a second task)' : ''}`);
@@ -131,7 +131,7 @@ function listIds(ids: readonly string[]): string {
 
 function describeStarted(started: readonly StartedBatch[], catalog: Catalog): string {
   if (started.length === 0) return 'No prospecting task was started';
-  const engagements = started.reduce((total, result) => total + result.identifiers.length, 0);
-  if (started.length === 1) return `Started prospecting task "${started[0].name}" (${engagements} engagement${engagements === 1 ? '' : 's'}) in ${catalog}`;
+  const engagements = started.reduce((total, result) => total + result.task.totalCount, 0);
+  if (started.length === 1) return `Started prospecting task "${started[0].task.taskName}" (${engagements} engagement${engagements === 1 ? '' : 's'}) in ${catalog}`;
   return `Started ${started.length} prospecting tasks (${engagements} engagements) in ${catalog}`;
 }

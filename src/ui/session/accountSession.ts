@@ -1,8 +1,9 @@
 import type { Emitter } from '../../core/emitter';
 import { accountIdFromTaskArn } from '../../core/taskArn';
-import { recordFromStart, systemClock, TaskBook, type Catalog, type Clock, type TaskRecord } from '../../core/tasks';
+import { CATALOGS } from '../../core/catalog';
+import { systemClock, TaskBook, type Catalog, type Clock, type TaskRecord } from '../../core/tasks';
 import type * as Aws from '../../aws';
-import type { AccountIdentity, StartedBatch } from '../../aws';
+import type { AccountIdentity } from '../../aws';
 import type { ConnectionSettings } from '../config';
 import { AccountPendingLaunches, accountStateKey, MemoryState, TaskHistory, type KeyValueState } from './accountState';
 import { FollowedTasks } from './followedTasks';
@@ -127,7 +128,7 @@ export class AccountSession {
   }
 
   activeTasks(): TaskRecord[] {
-    return (['Sandbox', 'AWS'] as const).flatMap((catalog) => this.followed.book.active(catalog));
+    return CATALOGS.flatMap((catalog) => this.followed.book.active(catalog));
   }
 
   get latestFinishedTask(): TaskRecord | undefined {
@@ -136,6 +137,11 @@ export class AccountSession {
 
   title(catalog: Catalog, engagementId: string): string | undefined {
     return this.details.title(catalog, engagementId);
+  }
+
+  /** Engagement titles, cached for this session; never rejects (a failure is logged, the titles stay unknown). */
+  lookUpTitles(catalog: Catalog, engagementIds: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    return this.details.lookUpTitles(catalog, engagementIds);
   }
 
   pageState(catalog: Catalog): Readonly<RemotePages> {
@@ -161,12 +167,8 @@ export class AccountSession {
   }
 
   /** A task Start just created in this account: kept in its book and history, and followed while current. */
-  addStarted(started: StartedBatch, catalog: Catalog): void {
-    const record: TaskRecord = {
-      ...recordFromStart({ TaskId: started.taskId, TaskArn: started.taskArn, TaskName: started.name, StartTime: started.startTime, Identifiers: started.identifiers }, catalog),
-      startedHere: true,
-    };
-    this.followed.upsert([record], catalog);
+  addStarted(task: TaskRecord): void {
+    this.followed.upsert([task], task.catalog);
   }
 
   setFocused(focused: boolean): void {

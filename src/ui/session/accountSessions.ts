@@ -93,7 +93,7 @@ export class AccountSessions {
         client: session.client,
         tokenStore: session.pendingLaunches,
         onProgress: (event) => {
-          if (event.type === 'done' && event.result.status === 'started') this.bookFor(session).addStarted(event.result, input.catalog as Catalog);
+          if (event.type === 'done' && event.result.status === 'started') this.bookFor(session).addStarted(event.result.task);
           input.onProgress?.(event);
         },
       });

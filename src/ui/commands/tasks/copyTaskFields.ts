@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { explainError, formatExplanation } from '../../../core/errorExplanations';
+import { explainOneLine } from '../../../core/errorExplanations';
 import type { TaskRecord } from '../../../core/tasks';
 import type { TaskTreeNode } from '../../tasks/taskTreeItems';
 import { resolveTask, type TaskCommandServices } from './taskCommandServices';
@@ -47,7 +47,7 @@ async function engagementIds(services: TaskCommandServices, task: TaskRecord): P
   try {
     return (await services.sessions.ensureDetails(task, true)).engagements?.map((engagement) => engagement.engagementId) ?? [];
   } catch (error) {
-    await services.launch.prompts().show('error', `Could not fetch the engagements of "${task.taskName}": ${formatExplanation(explainError(error, { catalog: task.catalog }))}. Nothing was copied.`);
+    await services.launch.prompts().show('error', `Could not fetch the engagements of "${task.taskName}": ${explainOneLine(error, { catalog: task.catalog })}. Nothing was copied.`);
     return undefined;
   }
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { explainError, formatExplanation } from '../../../core/errorExplanations';
+import { explainOneLine } from '../../../core/errorExplanations';
 import { taskDetailsUri } from '../../tasks/taskDetailsDocument';
 import { resolveTask, type TaskCommandServices } from './taskCommandServices';
 import { SHOW_TASK_DETAILS_COMMAND } from '../../ids';
@@ -13,7 +13,7 @@ export function registerShowTaskDetails(services: TaskCommandServices): vscode.D
     try {
       await services.sessions.ensureDetails(task, true);
     } catch (error) {
-      problem = formatExplanation(explainError(error, { catalog: task.catalog }));
+      problem = explainOneLine(error, { catalog: task.catalog });
       services.launch.log.warn(`Fetching task ${task.taskId} failed: ${problem}`);
     }
     const document = await vscode.workspace.openTextDocument(taskDetailsUri(task.catalog, task.taskId));
