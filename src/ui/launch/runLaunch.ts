@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { TaskBatch } from '../../core/batchPlanning';
 import { formatExplanation } from '../../core/errorExplanations';
-import type { BatchLaunchResult, FailedBatch, StartedBatch } from '../../aws';
+import type { BatchLaunchResult, FailedBatch, StartedBatch } from '../../aws/launchBatches';
 import type { Catalog } from '../../core/catalog';
 import { inSession, type LaunchServices } from './launchServices';
 

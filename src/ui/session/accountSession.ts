@@ -3,7 +3,7 @@ import { accountIdFromTaskArn } from '../../core/taskArn';
 import { CATALOGS } from '../../core/catalog';
 import { systemClock, TaskBook, type Catalog, type Clock, type TaskRecord } from '../../core/tasks';
 import type * as Aws from '../../aws';
-import type { AccountIdentity } from '../../aws';
+import type { AccountIdentity } from '../../aws/accountIdentity';
 import type { ConnectionSettings } from '../config';
 import { AccountPendingLaunches, accountStateKey, MemoryState, TaskHistory, type KeyValueState } from './accountState';
 import { FollowedTasks } from './followedTasks';
@@ -15,7 +15,8 @@ export type AwsModule = typeof Aws;
 export type PartnerCentralClient = ReturnType<AwsModule['createPartnerCentralClient']>;
 
 /** Tasks per page of the view's list. */
-const PAGE_SIZE = 20;
+/** Tasks per page of the task tree (its 'Load more…' asks for the next). */
+const TASK_TREE_PAGE_SIZE = 20;
 
 export interface SessionDependencies {
   aws: AwsModule;
@@ -85,7 +86,7 @@ export class AccountSession {
       log,
       onTaskArn: (arn) => this.noteAccountId(accountIdFromTaskArn(arn)),
     });
-    this.pages = new RemoteTaskPages(this.followed, (catalog, nextToken) => aws.listRecentTasks(client, catalog, { maxResults: PAGE_SIZE, nextToken }), log);
+    this.pages = new RemoteTaskPages(this.followed, (catalog, nextToken) => aws.listRecentTasks(client, catalog, { maxResults: TASK_TREE_PAGE_SIZE, nextToken }), log);
     this.details = new TaskDetails(this.followed, {
       details: (catalog, taskId) => aws.fetchTaskDetails(client, catalog, taskId),
       titles: (catalog, ids) => aws.lookUpEngagementTitles(client, catalog, ids),

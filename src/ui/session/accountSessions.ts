@@ -1,6 +1,6 @@
 import { Emitter, type Subscription } from '../../core/emitter';
 import type { Catalog, TaskRecord } from '../../core/tasks';
-import type { BatchLaunchResult, LaunchBatchesInput } from '../../aws';
+import type { BatchLaunchResult, LaunchBatchesInput } from '../../aws/launchBatches';
 import type { ConnectionSettings } from '../config';
 import { openAccountSession, type AccountSession, type AwsModule, type SessionDependencies } from './accountSession';
 import type { RemotePages } from './remoteTaskPages';

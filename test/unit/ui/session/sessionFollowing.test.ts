@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { startProspectingTask } from '../../../../src/aws/prospectingTasks';
 import type { TaskRecord } from '../../../../src/core/tasks';
 import type { ConnectionSettings } from '../../../../src/ui/config';
 import type { AccountSessions } from '../../../../src/ui/session/accountSessions';
@@ -87,8 +88,7 @@ describe('An account session follows its tasks (fake clock, emulator on the same
     const client = emulator.client();
     const ids = await emulator.engagements('Sandbox', { limit: 25, failing: false });
     for (const [i, id] of ids.entries()) {
-      const aws = await import('../../../../src/aws');
-      await aws.startProspectingTask(client, { catalog: 'Sandbox', clientToken: `page-${i}`, identifiers: [id], taskName: `Listed ${i}` });
+      await startProspectingTask(client, { catalog: 'Sandbox', clientToken: `page-${i}`, identifiers: [id], taskName: `Listed ${i}` });
     }
     await sessions.switchTo(settings);
     let changes = 0;
