@@ -34,7 +34,7 @@ export interface FailedBatch {
   outcomeUnknown: boolean;
 }
 
-export interface SkippedBatch {
+interface SkippedBatch {
   status: 'skipped';
   batch: TaskBatch;
   /** `cancelled`: the signal fired; `previousFailure`: an earlier batch failed in a way every batch would (auth, access, network). */
@@ -43,7 +43,7 @@ export interface SkippedBatch {
 
 export type BatchLaunchResult = StartedBatch | FailedBatch | SkippedBatch;
 
-export type LaunchProgressEvent =
+type LaunchProgressEvent =
   | { type: 'launching'; batch: TaskBatch; reusedToken: boolean }
   | { type: 'waiting'; batch: TaskBatch; delayMs: number }
   | { type: 'done'; result: BatchLaunchResult; completed: number; total: number };

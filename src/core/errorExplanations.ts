@@ -4,13 +4,14 @@ import { classifyAttemptFailure, isConnectTimeout } from './requestReach';
 import { viewSdkError, type SdkErrorView } from './sdkErrorView';
 import { isThrottlingView } from './throttling';
 
-export type { AuthCase, ErrorContext, ErrorExplanation, ErrorKind } from './errorExplanation';
+export type { ErrorContext, ErrorExplanation, ErrorKind } from './errorExplanation';
 import type { ErrorContext, ErrorExplanation } from './errorExplanation';
+import { settingId } from './settingNames';
 
 const LOST_ANSWER_FIX = 'If a task was being started, it may exist anyway: refresh the task list, or start it again (its ClientToken is reused, so no second task is created).';
 
 /** The setting that overrides the endpoint, named in network-error advice. */
-export const ENDPOINT_SETTING = 'partnerCentral.endpoint';
+const ENDPOINT_SETTING = settingId('endpoint');
 
 const AUTH_ERROR_NAMES = new Set([
   'UnrecognizedClientException',
@@ -183,7 +184,7 @@ function explainAccessDenied(view: SdkErrorView): ErrorExplanation {
 }
 
 function explainAuth(view: SdkErrorView): ErrorExplanation {
-  const profileFix = 'Check the `partnerCentral.profile` setting (or AWS_PROFILE) names a profile in ~/.aws/config or ~/.aws/credentials.';
+  const profileFix = `Check the \`${settingId('profile')}\` setting (or AWS_PROFILE) names a profile in ~/.aws/config or ~/.aws/credentials.`;
   if (view.name === 'InvalidSignatureException' || view.name === 'SignatureDoesNotMatch' || view.name === 'IncompleteSignatureException') {
     return {
       kind: 'auth',
@@ -240,7 +241,7 @@ function explainConfig(view: SdkErrorView): ErrorExplanation {
     title: region ? 'The region is not valid' : 'The endpoint URL is not valid',
     detail: region ? view.message : `${view.message || view.name}. Nothing was sent.`,
     fixes: region
-      ? ['Set `partnerCentral.region` to us-east-1 (the only region Partner Central serves), or leave it empty.']
+      ? [`Set \`${settingId('region')}\` to us-east-1 (the only region Partner Central serves), or leave it empty.`]
       : [`Correct \`${ENDPOINT_SETTING}\` (or AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING / AWS_ENDPOINT_URL / the profile's endpoint_url) to a full URL such as https://partnercentral-selling.us-east-1.api.aws, or leave it empty.`],
     retryable: false,
   };
