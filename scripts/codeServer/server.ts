@@ -24,7 +24,7 @@ export interface CodeServerOptions {
   installExtensions?: string[];
 }
 
-export interface WorkbenchUrlOptions {
+interface WorkbenchUrlOptions {
   /** Folder to open (absolute path on this machine). */
   folder?: string;
   /** Load the extension from this folder in development mode (defaults to none). */
@@ -52,7 +52,7 @@ export interface CodeServer {
   stop(): Promise<void>;
 }
 
-export const DEFAULT_SETTINGS: Record<string, unknown> = {
+const DEFAULT_SETTINGS: Record<string, unknown> = {
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,
