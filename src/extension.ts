@@ -16,12 +16,13 @@ import { registerRetryFailed, retryFailed } from './ui/commands/tasks/retryFaile
 import { registerRevealTask } from './ui/commands/tasks/revealTask';
 import { registerShowTaskDetails } from './ui/commands/tasks/showTaskDetails';
 import type { TaskCommandServices } from './ui/commands/tasks/taskCommandServices';
+import type { AppContext } from './ui/appContext';
 import { awsLayerLoader, followConnectionSettings } from './ui/connection';
 import { sessionTitleLookup } from './ui/editor/adapters/sessionTitleLookup';
 import { sessionOutcomeSource } from './ui/editor/adapters/sessionOutcomeSource';
 import { registerEngagementEditorFeatures } from './ui/editor/engagementEditorFeatures';
 import type { ShownDecoration } from './ui/editor/outcomeDecorations';
-import type { LaunchServices } from './ui/launch/launchServices';
+import type { LaunchContext } from './ui/launch/launchContext';
 import { reportDroppedLaunches, resumeInSession } from './ui/launch/resumePendingLaunches';
 import { REVEAL_TASK_COMMAND, TASKS_VIEW } from './ui/ids';
 import { ConnectionStateKey } from './ui/localEmulator/connectionState';
@@ -68,11 +69,10 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi | 
   const sessions = new AccountSessions({ aws: awsLayerLoader(), state: context.globalState, log });
   const connectionState = new ConnectionStateKey({ sessions, override: localEmulator }, log);
   context.subscriptions.push(localEmulator, viewCatalog, sessions, connectionState);
-  const launch: LaunchServices = {
-    log,
-    sessions,
+  const app: AppContext = { log, sessions, prompts: prompts.get };
+  const launch: LaunchContext = {
+    ...app,
     session: () => sessions.session(),
-    prompts: prompts.get,
     taskStarted: ({ catalog }) => {
       viewCatalog.remember(catalog).catch((error: unknown) => log.warn(`Remembering the catalog ${catalog} failed: ${String(error)}`));
     },
@@ -102,7 +102,7 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi | 
   );
 
   // Commands
-  const tasks: TaskCommandServices = { sessions, tree, treeView, viewCatalog, launch };
+  const tasks: TaskCommandServices = { ...app, tree, treeView, viewCatalog, launch };
   context.subscriptions.push(
     registerShowLog(log),
     registerStartTask(launch),

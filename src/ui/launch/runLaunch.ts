@@ -3,13 +3,13 @@ import type { TaskBatch } from '../../core/batchPlanning';
 import { formatExplanation } from '../../core/errorExplanations';
 import type { BatchLaunchResult, FailedBatch, StartedBatch } from '../../aws/launchBatches';
 import type { Catalog } from '../../core/catalog';
-import { inSession, type LaunchServices } from './launchServices';
+import { inSession, type LaunchContext } from './launchContext';
 
 /**
  * Launches the batches under one cancellable progress notification, then tells the user exactly which tasks
  * started and which did not, and why. A batch refused for unknown engagements can be started without them.
  */
-export async function runLaunch(services: LaunchServices, catalog: Catalog, batches: readonly TaskBatch[], footnote?: string): Promise<BatchLaunchResult[]> {
+export async function runLaunch(services: LaunchContext, catalog: Catalog, batches: readonly TaskBatch[], footnote?: string): Promise<BatchLaunchResult[]> {
   // The launch and its follow-ups (Start Without Them) stay in the session it started in.
   const session = await services.session();
   const release = session.hold();
@@ -23,7 +23,7 @@ export async function runLaunch(services: LaunchServices, catalog: Catalog, batc
   }
 }
 
-async function launchWithProgress(services: LaunchServices, catalog: Catalog, batches: readonly TaskBatch[]): Promise<BatchLaunchResult[]> {
+async function launchWithProgress(services: LaunchContext, catalog: Catalog, batches: readonly TaskBatch[]): Promise<BatchLaunchResult[]> {
   const { log } = services;
   const engagements = batches.reduce((total, batch) => total + batch.identifiers.length, 0);
   const title = batches.length === 1
@@ -56,7 +56,7 @@ async function launchWithProgress(services: LaunchServices, catalog: Catalog, ba
   });
 }
 
-function logResult(services: LaunchServices, catalog: Catalog, result: BatchLaunchResult): void {
+function logResult(services: LaunchContext, catalog: Catalog, result: BatchLaunchResult): void {
   const { log } = services;
   switch (result.status) {
     case 'started':
@@ -72,7 +72,7 @@ function logResult(services: LaunchServices, catalog: Catalog, result: BatchLaun
   }
 }
 
-async function report(services: LaunchServices, catalog: Catalog, results: readonly BatchLaunchResult[], footnote?: string): Promise<void> {
+async function report(services: LaunchContext, catalog: Catalog, results: readonly BatchLaunchResult[], footnote?: string): Promise<void> {
   const prompts = services.prompts();
   const started = results.filter((result): result is StartedBatch => result.status === 'started');
   const failed = results.filter((result): result is FailedBatch => result.status === 'failed');

@@ -13,8 +13,8 @@ export function registerRefreshTasks(services: TaskCommandServices): vscode.Disp
       } catch (error) {
         // A failed listing shows in the view; this is the poll of the active tasks that follows it.
         const explanation = explainOneLine(error, { catalog });
-        services.launch.log.warn(`Refreshing ${catalog} tasks failed: ${explanation}`);
-        await services.launch.prompts().show('error', `Could not refresh the running ${catalog} tasks: ${explanation}.`);
+        services.log.warn(`Refreshing ${catalog} tasks failed: ${explanation}`);
+        await services.prompts().show('error', `Could not refresh the running ${catalog} tasks: ${explanation}.`);
       }
     }),
     vscode.commands.registerCommand(LOAD_MORE_TASKS_COMMAND, (catalog?: Catalog) =>

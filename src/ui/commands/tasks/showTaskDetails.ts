@@ -14,11 +14,11 @@ export function registerShowTaskDetails(services: TaskCommandServices): vscode.D
       await services.sessions.ensureDetails(task, true);
     } catch (error) {
       problem = explainOneLine(error, { catalog: task.catalog });
-      services.launch.log.warn(`Fetching task ${task.taskId} failed: ${problem}`);
+      services.log.warn(`Fetching task ${task.taskId} failed: ${problem}`);
     }
     const document = await vscode.workspace.openTextDocument(taskDetailsUri(task.catalog, task.taskId));
     await vscode.languages.setTextDocumentLanguage(document, 'json');
     await vscode.window.showTextDocument(document, { preview: true });
-    if (problem) void services.launch.prompts().show('warning', `Could not fetch the latest state of "${task.taskName}": ${problem}. Showing what was known.`);
+    if (problem) void services.prompts().show('warning', `Could not fetch the latest state of "${task.taskName}": ${problem}. Showing what was known.`);
   });
 }
