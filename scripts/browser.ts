@@ -3,7 +3,7 @@ import { CHROMIUM_PATH } from './paths';
 import { onCleanup } from './processes';
 
 /** Debian's Chromium through playwright-core, with the flags that keep it off the (closed) network. */
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-dev-shm-usage',

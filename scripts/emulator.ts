@@ -9,7 +9,7 @@ import {
 } from '../src/emulator';
 import { onCleanup } from './processes';
 
-export type { EmulatorOptions, RunningEmulator };
+export type { EmulatorOptions };
 
 /**
  * The Partner Central emulator (src/emulator) runs inside the runner's own process, so it ends with it.

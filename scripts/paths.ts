@@ -27,7 +27,6 @@ export const TEST_RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
 export const SCREENSHOTS_DIR = path.join(REPO_ROOT, 'media', 'screenshots');
 /** Compiled in-host suites' entry (tsc -p tsconfig.test.json). */
 export const IN_HOST_TESTS_ENTRY = path.join(REPO_ROOT, 'out', 'test', 'integration', 'index.js');
-export const EXTENSION_ID = 'partner-central-tools.partner-central-prospecting';
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Debian's ripgrep, linked into code-server's @vscode/ripgrep instead of a download. */
 export const RIPGREP_PATH = process.env.RIPGREP_PATH ?? '/usr/bin/rg';

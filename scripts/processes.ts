@@ -113,27 +113,41 @@ export interface Started {
 }
 
 /**
- * Last line of defence for what no handler can catch (this process SIGKILLed, or killed by the default
- * action of a signal): a tiny detached watcher that ends the group once this process is gone, and
- * exits by itself as soon as the group is gone.
+ * Last line of defence for what no handler can catch (this process SIGKILLed): one detached watcher for all
+ * groups, told each group on its stdin. Its stdin closes when this process is gone, however it ended; it then
+ * ends every group it was told of that is still alive.
  */
-const REAPER = `
-const [parent, group] = process.argv.slice(1).map(Number);
-const alive = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };
-const groupAlive = () => { try { process.kill(-group, 0); return true; } catch { return false; } };
-const timer = setInterval(() => {
-  if (!groupAlive()) process.exit(0);
-  if (alive(parent)) return;
-  clearInterval(timer);
-  try { process.kill(-group, 'SIGTERM'); } catch {}
-  setTimeout(() => { try { process.kill(-group, 'SIGKILL'); } catch {} process.exit(0); }, 3000);
-}, 1000);
+const WATCHER = `
+const groups = new Set();
+// "123" watches group 123; "-123" forgets it (it ended: its number may be reused).
+process.stdin.on('data', (chunk) => {
+  for (const word of String(chunk).split(/\\s+/).filter(Boolean)) {
+    const pid = Number(word);
+    if (pid > 0) groups.add(pid); else groups.delete(-pid);
+  }
+});
+process.stdin.on('end', () => {
+  if (groups.size === 0) process.exit(0);
+  const kill = (signal) => { for (const group of groups) { try { process.kill(-group, signal); } catch {} } };
+  kill('SIGTERM');
+  setTimeout(() => { kill('SIGKILL'); process.exit(0); }, 3000);
+});
 `;
 
-function startReaper(group: number): void {
+let watcher: ChildProcess | undefined;
+
+/** Tells the watcher of a group (`watch`) or that it ended; best effort. */
+function tellWatcher(group: number, watch: boolean): void {
   try {
-    const reaper = spawn(process.execPath, ['-e', REAPER, String(process.pid), String(group)], { detached: true, stdio: 'ignore' });
-    reaper.unref();
+    if (!watcher) {
+      if (!watch) return;
+      watcher = spawn(process.execPath, ['-e', WATCHER], { detached: true, stdio: ['pipe', 'ignore', 'ignore'] });
+      watcher.on('error', () => undefined);
+      watcher.stdin?.on('error', () => undefined);
+      watcher.unref();
+      (watcher.stdin as unknown as { unref?: () => void } | null)?.unref?.();
+    }
+    watcher.stdin?.write(`${watch ? group : -group}\n`);
   } catch {
     // best effort
   }
@@ -145,7 +159,7 @@ export function startGroup(name: string, command: string, args: string[], option
   if (child.pid === undefined) throw new Error(`Could not start ${name} (${command})`);
   const pid = child.pid;
   liveGroups.add(pid);
-  startReaper(pid);
+  tellWatcher(pid, true);
   const exited = new Promise<number | null>((resolve) => {
     child.once('exit', (code) => resolve(code));
     child.once('error', () => resolve(-1));
@@ -153,6 +167,7 @@ export function startGroup(name: string, command: string, args: string[], option
   const stop = async (graceMs = 5000) => {
     if (!groupAlive(pid)) {
       liveGroups.delete(pid);
+      tellWatcher(pid, false);
       return;
     }
     killGroup(pid, 'SIGTERM');
@@ -160,12 +175,14 @@ export function startGroup(name: string, command: string, args: string[], option
     while (Date.now() < deadline && groupAlive(pid)) await sleep(100);
     if (groupAlive(pid)) killGroup(pid, 'SIGKILL');
     liveGroups.delete(pid);
+    tellWatcher(pid, false);
   };
   const unregister = onCleanup(name, stop);
   void exited.then(() => {
     // The leader is gone; its group may still have members, which stop() will still end.
     if (!groupAlive(pid)) {
       liveGroups.delete(pid);
+      tellWatcher(pid, false);
       unregister();
     }
   });

@@ -19,8 +19,8 @@ export interface SampleWorkspace {
   unknown: string[];
 }
 
-export const MALFORMED_IDS = ['eng-ABC123', 'eng-12345', 'engagement-0000000000000x', 'eng_0123456789abcd'];
-export const UNKNOWN_IDS = ['eng-zzzzzzzzzzzzzz', 'eng-0000000000000q'];
+const MALFORMED_IDS = ['eng-ABC123', 'eng-12345', 'engagement-0000000000000x', 'eng_0123456789abcd'];
+const UNKNOWN_IDS = ['eng-zzzzzzzzzzzzzz', 'eng-0000000000000q'];
 
 export function createSampleWorkspace(folder: string, engagements: SampleEngagements): SampleWorkspace {
   const { succeeding: ok, failing } = engagements;

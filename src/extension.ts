@@ -18,12 +18,13 @@ import { registerShowTaskDetails } from './ui/commands/tasks/showTaskDetails';
 import type { TaskCommandServices } from './ui/commands/tasks/taskCommandServices';
 import { registerConnectionFeatures, type ConnectionFeaturesApi } from './ui/connect/connectionFeatures';
 import { sessionConnectionSource } from './ui/connect/sessionConnectionSource';
+import type { AppContext } from './ui/appContext';
 import { awsLayerLoader, followConnectionSettings } from './ui/connection';
 import { sessionTitleLookup } from './ui/editor/adapters/sessionTitleLookup';
 import { sessionOutcomeSource } from './ui/editor/adapters/sessionOutcomeSource';
 import { registerEngagementEditorFeatures } from './ui/editor/engagementEditorFeatures';
 import type { ShownDecoration } from './ui/editor/outcomeDecorations';
-import type { LaunchServices } from './ui/launch/launchServices';
+import type { LaunchContext } from './ui/launch/launchContext';
 import { reportDroppedLaunches, resumeInSession } from './ui/launch/resumePendingLaunches';
 import { REVEAL_TASK_COMMAND, TASKS_VIEW } from './ui/ids';
 import { ConnectionStateKey } from './ui/localEmulator/connectionState';
@@ -73,12 +74,11 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi | 
   const sessions = new AccountSessions({ aws, state: context.globalState, log });
   const connectionState = new ConnectionStateKey({ sessions, override: localEmulator }, log);
   context.subscriptions.push(localEmulator, viewCatalog, sessions, connectionState);
-  const launch: LaunchServices = {
-    log,
-    sessions,
+  const app: AppContext = { log, sessions, prompts: prompts.get };
+  const launch: LaunchContext = {
+    ...app,
     session: () => sessions.session(),
-    prompts: prompts.get,
-    taskStarted: (_task, catalog) => {
+    taskStarted: ({ catalog }) => {
       viewCatalog.remember(catalog).catch((error: unknown) => log.warn(`Remembering the catalog ${catalog} failed: ${String(error)}`));
     },
   };
@@ -111,7 +111,7 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi | 
   context.subscriptions.push(connect);
 
   // Commands
-  const tasks: TaskCommandServices = { sessions, tree, treeView, viewCatalog, launch };
+  const tasks: TaskCommandServices = { ...app, tree, treeView, viewCatalog, launch };
   context.subscriptions.push(
     registerShowLog(log),
     registerStartTask(launch),

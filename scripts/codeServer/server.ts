@@ -12,9 +12,6 @@ export interface CodeServerOptions {
   settings?: Record<string, unknown>;
   /** Print the server's output to this process's stderr (otherwise it only goes to `logFile`). */
   echo?: boolean;
-  /** Keep the throwaway folders at stop (for `npm start` debugging). */
-  keepFolders?: boolean;
-  startTimeoutMs?: number;
   /** Loopback port (default: a free one). */
   port?: number;
   /**
@@ -24,7 +21,7 @@ export interface CodeServerOptions {
   installExtensions?: string[];
 }
 
-export interface WorkbenchUrlOptions {
+interface WorkbenchUrlOptions {
   /** Folder to open (absolute path on this machine). */
   folder?: string;
   /** Load the extension from this folder in development mode (defaults to none). */
@@ -34,10 +31,7 @@ export interface WorkbenchUrlOptions {
 }
 
 export interface CodeServer {
-  port: number;
   baseUrl: string;
-  userDataDir: string;
-  extensionsDir: string;
   /** code-server's own stdout/stderr. */
   logFile: string;
   isRunning(): boolean;
@@ -45,14 +39,12 @@ export interface CodeServer {
   exited: Promise<number | null>;
   /** The workbench URL; development and test paths go through the URL payload. */
   url(options?: WorkbenchUrlOptions): string;
-  /** Every log file of the Partner Central output channel under the user-data-dir logs folder. */
-  extensionLogFiles(): string[];
   /** Copies code-server's log and the extension's logs into `dir`. */
   collectLogs(dir: string): string[];
   stop(): Promise<void>;
 }
 
-export const DEFAULT_SETTINGS: Record<string, unknown> = {
+const DEFAULT_SETTINGS: Record<string, unknown> = {
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,
@@ -143,7 +135,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   }
   const removeFolders = () => {
     log.end();
-    if (!options.keepFolders) fs.rmSync(root, { recursive: true, force: true });
+    fs.rmSync(root, { recursive: true, force: true });
   };
   // Registered after the process, so it runs first at cleanup: stop the server, then remove its folders
   // (removing them under a running server would let it recreate some).
@@ -153,10 +145,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   });
 
   const server: CodeServer = {
-    port,
     baseUrl,
-    userDataDir,
-    extensionsDir,
     logFile,
     isRunning: () => running,
     exited: started.exited,
@@ -171,11 +160,6 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
       const query = params.toString();
       return `${baseUrl}/${query ? `?${query}` : ''}`;
     },
-    extensionLogFiles() {
-      const logs = path.join(userDataDir, 'logs');
-      if (!fs.existsSync(logs)) return [];
-      return walk(logs).filter((f) => /Partner Central\.log$/.test(path.basename(f)));
-    },
     collectLogs(dir: string) {
       fs.mkdirSync(dir, { recursive: true });
       const copied: string[] = [];
@@ -189,11 +173,10 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
         }
       };
       copy(logFile, 'code-server.log');
-      server.extensionLogFiles().forEach((f, i) => copy(f, i === 0 ? 'Partner Central.log' : `Partner Central-${i}.log`));
-      const exthost = path.join(userDataDir, 'logs');
-      if (fs.existsSync(exthost)) {
-        walk(exthost).filter((f) => /remoteexthost\.log$|exthost\.log$/.test(f)).forEach((f, i) => copy(f, `exthost-${i}.log`));
-      }
+      const logs = path.join(userDataDir, 'logs');
+      const files = fs.existsSync(logs) ? walk(logs) : [];
+      files.filter((f) => f.endsWith('Partner Central.log')).forEach((f, i) => copy(f, i === 0 ? 'Partner Central.log' : `Partner Central-${i}.log`));
+      files.filter((f) => /exthost\.log$/.test(f)).forEach((f, i) => copy(f, `exthost-${i}.log`));
       return copied;
     },
     async stop() {
@@ -204,7 +187,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   };
 
   try {
-    await waitForHttp(`${baseUrl}/healthz`, options.startTimeoutMs ?? 60_000, () => running);
+    await waitForHttp(`${baseUrl}/healthz`, 60_000, () => running);
   } catch (error) {
     const tail = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').slice(-3000) : '';
     await server.stop();

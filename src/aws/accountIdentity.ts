@@ -49,13 +49,13 @@ export async function resolveAccountIdentity(client: PartnerCentralSellingClient
 }
 
 /** The endpoint a ListProspectingFromEngagementTasks call of `client` would be sent to, as a URL. */
-export async function resolveEndpoint(client: PartnerCentralSellingClient): Promise<string> {
+async function resolveEndpoint(client: PartnerCentralSellingClient): Promise<string> {
   // A copy, as the endpoint middleware passes one: resolution writes the configured endpoint into the config it gets.
   const endpoint = await getEndpointFromInstructions({ Catalog: 'Sandbox' }, ListProspectingFromEngagementTasksCommand, { ...client.config });
   return endpoint.url.href;
 }
 
-export function hashAccessKeyId(accessKeyId: string): string {
+function hashAccessKeyId(accessKeyId: string): string {
   return createHash('sha256').update(accessKeyId).digest('hex').slice(0, HASHED_KEY_LENGTH);
 }
 

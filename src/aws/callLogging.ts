@@ -90,7 +90,7 @@ function describeMetadata(metadata: ResponseMetadata): string {
 }
 
 /** `Catalog=Sandbox, Identifiers=[100 items], TaskName="…"`: enough to follow a session without every ID. */
-export function summarizeParameters(input: unknown): string {
+function summarizeParameters(input: unknown): string {
   if (typeof input !== 'object' || input === null) return '{}';
   return Object.entries(input as Record<string, unknown>)
     .filter(([, value]) => value !== undefined)

@@ -23,11 +23,11 @@ export interface PartnerCentralClientSettings {
   credentials?: { accessKeyId: string; secretAccessKey: string };
 }
 
-export const DEFAULT_REGION = 'us-east-1';
-export const DEFAULT_MAX_ATTEMPTS = 5;
-export const DEFAULT_ATTEMPT_TIMEOUT_MS = 15_000;
-export const DEFAULT_CONNECTION_TIMEOUT_MS = 5_000;
-export const DEFAULT_CALL_TIMEOUT_MS = 45_000;
+const DEFAULT_REGION = 'us-east-1';
+const DEFAULT_MAX_ATTEMPTS = 5;
+const DEFAULT_ATTEMPT_TIMEOUT_MS = 15_000;
+const DEFAULT_CONNECTION_TIMEOUT_MS = 5_000;
+const DEFAULT_CALL_TIMEOUT_MS = 45_000;
 
 /**
  * A Partner Central Selling client whose every call ends: each attempt times out (connection, then answer), and

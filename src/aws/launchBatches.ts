@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { type PartnerCentralSellingClient, type ProspectingTaskStatus } from '@aws-sdk/client-partnercentral-selling';
+import { type PartnerCentralSellingClient } from '@aws-sdk/client-partnercentral-selling';
 import { type TaskBatch } from '../core/batchPlanning';
+import { type Catalog } from '../core/catalog';
 import { type ErrorExplanation, type ErrorKind, explainError } from '../core/errorExplanations';
 import { RateSpacer } from '../core/launchPacing';
 import { type PendingLaunch, type PendingLaunchStore, findPendingLaunch } from '../core/pendingLaunches';
 import { isOutcomeUnknown } from '../core/requestReach';
+import { recordFromStart } from '../core/tasks/recordConversion';
+import { type TaskRecord } from '../core/tasks/taskRecord';
 import { startProspectingTask } from './prospectingTasks';
 
 export interface StartedBatch {
@@ -13,13 +16,8 @@ export interface StartedBatch {
   clientToken: string;
   /** True when the token came from a pending launch (a retry after a lost response or a reload). */
   reusedToken: boolean;
-  taskId: string;
-  taskArn?: string;
-  startTime?: Date;
-  taskStatus?: ProspectingTaskStatus;
-  /** Identifiers the API accepted. */
-  identifiers: string[];
-  name: string;
+  /** The task as Start answered it (its identifiers are those the API accepted), started here. */
+  task: TaskRecord;
 }
 
 export interface FailedBatch {
@@ -36,7 +34,7 @@ export interface FailedBatch {
   outcomeUnknown: boolean;
 }
 
-export interface SkippedBatch {
+interface SkippedBatch {
   status: 'skipped';
   batch: TaskBatch;
   /** `cancelled`: the signal fired; `previousFailure`: an earlier batch failed in a way every batch would (auth, access, network). */
@@ -45,14 +43,14 @@ export interface SkippedBatch {
 
 export type BatchLaunchResult = StartedBatch | FailedBatch | SkippedBatch;
 
-export type LaunchProgressEvent =
+type LaunchProgressEvent =
   | { type: 'launching'; batch: TaskBatch; reusedToken: boolean }
   | { type: 'waiting'; batch: TaskBatch; delayMs: number }
   | { type: 'done'; result: BatchLaunchResult; completed: number; total: number };
 
 export interface LaunchBatchesInput {
   client: PartnerCentralSellingClient;
-  catalog: string;
+  catalog: Catalog;
   batches: readonly TaskBatch[];
   tokenStore: PendingLaunchStore;
   /** Stops further batches, and aborts the Start in flight (whose ClientToken then stays pending). */
@@ -123,19 +121,8 @@ async function launchOne(input: LaunchBatchesInput, batch: TaskBatch, clientToke
       { abortSignal: input.signal },
     );
     if (!output.TaskId) throw Object.assign(new Error('StartProspectingFromEngagementTask answered without a TaskId'), { name: 'MalformedResponse' });
-    const started: StartedBatch = {
-      status: 'started',
-      batch,
-      clientToken,
-      reusedToken,
-      taskId: output.TaskId,
-      identifiers: output.Identifiers ?? batch.identifiers.slice(),
-      name: output.TaskName ?? batch.name,
-    };
-    if (output.TaskArn) started.taskArn = output.TaskArn;
-    if (output.StartTime) started.startTime = output.StartTime;
-    if (output.TaskStatus) started.taskStatus = output.TaskStatus;
-    return started;
+    const task = recordFromStart({ ...output, Identifiers: output.Identifiers ?? batch.identifiers, TaskName: output.TaskName ?? batch.name }, input.catalog);
+    return { status: 'started', batch, clientToken, reusedToken, task };
   } catch (error) {
     const explanation = explainError(error, { catalog: input.catalog });
     return { status: 'failed', batch, clientToken, error: explanation, outcomeUnknown: isOutcomeUnknown(error) };

@@ -11,9 +11,14 @@ import {
   type StartProspectingFromEngagementTaskCommandOutput,
   paginateListProspectingFromEngagementTasks,
 } from '@aws-sdk/client-partnercentral-selling';
-import { type StartRequestFields } from '../core/startRequestValidation';
+import { type Catalog } from '../core/catalog';
 
-export type StartProspectingTaskInput = StartRequestFields;
+export interface StartProspectingTaskInput {
+  catalog: Catalog;
+  clientToken: string;
+  identifiers: readonly string[];
+  taskName: string;
+}
 
 export interface CallOptions {
   /** Ends the call (the attempt in flight is aborted); combined with the client's per-call deadline. */

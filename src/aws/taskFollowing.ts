@@ -4,9 +4,6 @@ import { MAX_TASK_IDS_PER_LIST, type TaskFetchers } from '../core/tasks/polling/
 import { type Catalog, type TaskRecord } from '../core/tasks/taskRecord';
 import { type CallOptions, getProspectingTask, iterateProspectingTasks, listProspectingTasks } from './prospectingTasks';
 
-/** Default page of the task tree. */
-export const DEFAULT_TASK_PAGE_SIZE = 50;
-
 /** The fetchers pollCatalog polls with: List filtered by TaskIdentifier (≤ 10 ids), Get per finished task. */
 export function createTaskFetchers(client: PartnerCentralSellingClient, options: CallOptions = {}): TaskFetchers {
   return {
@@ -26,32 +23,25 @@ export function createTaskFetchers(client: PartnerCentralSellingClient, options:
 }
 
 export interface RecentTasksOptions {
-  /** 1..100; default 50. */
-  maxResults?: number;
-  /** From the previous page, with the same filters. */
+  /** 1..100. */
+  maxResults: number;
+  /** From the previous page. */
   nextToken?: string;
-  /**
-   * Exact task names (the API's TaskName filter: 1..10 names, whole-name matches, no prefix or substring
-   * search). Search by part of a name has to filter the listed pages locally.
-   */
-  taskName?: string | string[];
 }
 
 /** One page of the catalog's tasks, newest StartTime first, for the tree and its 'Load more…'. */
 export async function listRecentTasks(
   client: PartnerCentralSellingClient,
   catalog: Catalog,
-  options: RecentTasksOptions = {},
+  options: RecentTasksOptions,
   callOptions: CallOptions = {},
 ): Promise<{ tasks: TaskRecord[]; nextToken?: string }> {
-  const taskNames = options.taskName === undefined ? undefined : [options.taskName].flat().filter((name) => name.length > 0);
   const page = await listProspectingTasks(
     client,
     {
       catalog,
-      maxResults: options.maxResults ?? DEFAULT_TASK_PAGE_SIZE,
+      maxResults: options.maxResults,
       nextToken: options.nextToken,
-      taskNames: taskNames && taskNames.length > 0 ? taskNames : undefined,
       sort: { SortBy: 'StartTime', SortOrder: 'DESCENDING' },
     },
     callOptions,

@@ -1,7 +1,7 @@
 import { MAX_TASK_NAME_LENGTH, truncateWithEllipsis } from './taskNames';
 
 /** The API's limit of identifiers per StartProspectingFromEngagementTask. */
-export const MAX_IDENTIFIERS_PER_TASK = 100;
+const MAX_IDENTIFIERS_PER_TASK = 100;
 
 export interface TaskBatch {
   /** 1-based, as in the name suffix "(index/total)". */

@@ -1,7 +1,8 @@
 import { type AuthCase, type ErrorExplanation } from './errorExplanation';
 import { type SdkErrorView } from './sdkErrorView';
+import { settingId } from './settingNames';
 
-const SETTING = '`partnerCentral.profile`';
+const SETTING = `\`${settingId('profile')}\``;
 
 /**
  * Explains a credential problem, one case each, naming the profile in use and the command that fixes it; or

@@ -2,14 +2,16 @@ import { explainCredentials } from './credentialExplanations';
 import { redactSecrets } from './redactSecrets';
 import { classifyAttemptFailure, isConnectTimeout } from './requestReach';
 import { viewSdkError, type SdkErrorView } from './sdkErrorView';
+import { isThrottlingView } from './throttling';
 
-export type { AuthCase, ErrorContext, ErrorExplanation, ErrorKind } from './errorExplanation';
+export type { ErrorContext, ErrorExplanation, ErrorKind } from './errorExplanation';
 import type { ErrorContext, ErrorExplanation } from './errorExplanation';
+import { settingId } from './settingNames';
 
 const LOST_ANSWER_FIX = 'If a task was being started, it may exist anyway: refresh the task list, or start it again (its ClientToken is reused, so no second task is created).';
 
 /** The setting that overrides the endpoint, named in network-error advice. */
-export const ENDPOINT_SETTING = 'partnerCentral.endpoint';
+const ENDPOINT_SETTING = settingId('endpoint');
 
 const AUTH_ERROR_NAMES = new Set([
   'UnrecognizedClientException',
@@ -45,6 +47,11 @@ export function formatExplanation(explanation: ErrorExplanation): string {
   return `${explanation.title}: ${detail}${requestId}`;
 }
 
+/** {@link explainError} as one line: the usual way to put an error in a message or the log. */
+export function explainOneLine(error: unknown, context: ErrorContext = {}): string {
+  return formatExplanation(explainError(error, context));
+}
+
 function explainView(view: SdkErrorView, context: ErrorContext): ErrorExplanation {
   const message = view.message || view.name;
   const catalog = context.catalog ? `the ${context.catalog} catalog` : 'the catalog';
@@ -56,6 +63,7 @@ function explainView(view: SdkErrorView, context: ErrorContext): ErrorExplanatio
   if (isNetworkError(view)) return explainNetwork(view);
   if (isAuthError(view)) return explainAuth(view);
   if (isUnreadable(view)) return explainUnreadable(view);
+  if (isThrottlingView(view)) return explainThrottled(view, message);
   switch (view.name) {
     case 'ValidationException':
       return explainValidation(view);
@@ -86,16 +94,6 @@ function explainView(view: SdkErrorView, context: ErrorContext): ErrorExplanatio
           'Start again: a new launch gets a new ClientToken.',
         ],
         retryable: false,
-      };
-    case 'ThrottlingException':
-      return {
-        kind: 'throttled',
-        title: 'Partner Central is throttling requests',
-        detail: `${triedSummary(view)} ${message}`.trim(),
-        fixes: [
-          'Try again later: Partner Central limits the requests per second of each partner account (StartProspectingFromEngagementTask: 2), shared with everyone using that account.',
-        ],
-        retryable: true,
       };
     case 'ServiceQuotaExceededException':
       return {
@@ -129,6 +127,18 @@ function explainView(view: SdkErrorView, context: ErrorContext): ErrorExplanatio
     detail: message,
     fixes: ['See the Partner Central log (Show Log) for details.'],
     retryable: false,
+  };
+}
+
+function explainThrottled(view: SdkErrorView, message: string): ErrorExplanation {
+  return {
+    kind: 'throttled',
+    title: 'Partner Central is throttling requests',
+    detail: `${triedSummary(view)} ${message}`.trim(),
+    fixes: [
+      'Try again later: Partner Central limits the requests per second of each partner account (StartProspectingFromEngagementTask: 2), shared with everyone using that account.',
+    ],
+    retryable: true,
   };
 }
 
@@ -174,7 +184,7 @@ function explainAccessDenied(view: SdkErrorView): ErrorExplanation {
 }
 
 function explainAuth(view: SdkErrorView): ErrorExplanation {
-  const profileFix = 'Check the `partnerCentral.profile` setting (or AWS_PROFILE) names a profile in ~/.aws/config or ~/.aws/credentials.';
+  const profileFix = `Check the \`${settingId('profile')}\` setting (or AWS_PROFILE) names a profile in ~/.aws/config or ~/.aws/credentials.`;
   if (view.name === 'InvalidSignatureException' || view.name === 'SignatureDoesNotMatch' || view.name === 'IncompleteSignatureException') {
     return {
       kind: 'auth',
@@ -231,7 +241,7 @@ function explainConfig(view: SdkErrorView): ErrorExplanation {
     title: region ? 'The region is not valid' : 'The endpoint URL is not valid',
     detail: region ? view.message : `${view.message || view.name}. Nothing was sent.`,
     fixes: region
-      ? ['Set `partnerCentral.region` to us-east-1 (the only region Partner Central serves), or leave it empty.']
+      ? [`Set \`${settingId('region')}\` to us-east-1 (the only region Partner Central serves), or leave it empty.`]
       : [`Correct \`${ENDPOINT_SETTING}\` (or AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING / AWS_ENDPOINT_URL / the profile's endpoint_url) to a full URL such as https://partnercentral-selling.us-east-1.api.aws, or leave it empty.`],
     retryable: false,
   };

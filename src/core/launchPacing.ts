@@ -1,5 +1,5 @@
 /** StartProspectingFromEngagementTask allows 2 requests per second per partner account. */
-export const START_MIN_INTERVAL_MS = 500;
+const START_MIN_INTERVAL_MS = 500;
 
 /** Milliseconds to wait before the next launch so that launches are at least `minIntervalMs` apart. */
 export function delayBeforeNextLaunch(lastLaunchAt: number | undefined, now: number, minIntervalMs = START_MIN_INTERVAL_MS): number {

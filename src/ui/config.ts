@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
+import type { Catalog } from '../core/catalog';
+import { CONFIG_SECTION, settingId } from '../core/settingNames';
 
-export const CONFIG_SECTION = 'partnerCentral';
+export { CONFIG_SECTION } from '../core/settingNames';
 
-export type Catalog = 'AWS' | 'Sandbox';
-export type CatalogSetting = Catalog | 'ask';
+type CatalogSetting = Catalog | 'ask';
 
 export interface ConnectionSettings {
   /** Empty means: AWS_PROFILE, then the SDK's default chain. */
@@ -83,5 +84,5 @@ export async function updateUserSetting(key: string, value: unknown): Promise<vo
 }
 
 export function affectsConnection(event: vscode.ConfigurationChangeEvent): boolean {
-  return ['profile', 'region', 'endpoint'].some((key) => event.affectsConfiguration(`${CONFIG_SECTION}.${key}`));
+  return (['profile', 'region', 'endpoint'] as const).some((key) => event.affectsConfiguration(settingId(key)));
 }

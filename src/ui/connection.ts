@@ -4,7 +4,7 @@ import type { ConnectionOverrideSource } from './localEmulator/connectionOverrid
 import type { AwsModule } from './session/accountSession';
 import type { AccountSessions } from './session/accountSessions';
 
-export type { AwsModule, PartnerCentralClient } from './session/accountSession';
+export type { AwsModule } from './session/accountSession';
 
 /** The AWS layer (and with it the SDK), loaded on first use, not at activation. */
 export function awsLayerLoader(): () => Promise<AwsModule> {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 
-export const LOG_CHANNEL_NAME = 'Partner Central';
+const LOG_CHANNEL_NAME = 'Partner Central';
 
 /** The extension's one log channel; its level follows the user's "Set Log Level" choice. */
 export function createLog(): vscode.LogOutputChannel {

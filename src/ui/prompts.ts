@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { describeProgress, type TaskRecord } from '../core/tasks';
-import type { Catalog } from './config';
+import type { Catalog } from '../core/catalog';
 import { productionQuestion } from './launch/productionQuestion';
 import type { ConnectionAction, ConnectionActionId, ProfileChoice } from './connect/connectChoices';
 import { profileKindLabel } from '../core/connection/profileKinds';

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
-import { CONFIG_SECTION, readLaunchSettings, type Catalog } from './config';
+import type { Catalog } from '../core/catalog';
+import { readLaunchSettings } from './config';
 import { Disposable } from './disposable';
+import { settingId } from '../core/settingNames';
 
 const LAST_CATALOG_KEY = 'partnerCentral.lastCatalog';
 
@@ -18,7 +20,7 @@ export class ViewCatalog extends Disposable {
     super();
     this.shown = this.get();
     this.register(vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(`${CONFIG_SECTION}.catalog`)) this.fireIfChanged();
+      if (event.affectsConfiguration(settingId('catalog'))) this.fireIfChanged();
     }));
   }
 

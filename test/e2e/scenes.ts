@@ -82,7 +82,7 @@ export const START_FROM_SELECTION_TITLE = 'Start Prospecting Task from Selection
 export const ENGAGEMENT_PICK_TITLE = /^Engagements to prospect in (\w+) \((\d+) found\)$/;
 export const TASK_NAME_TITLE = 'Prospecting task name';
 /** Matches the status bar item's text while tasks run: `Prospecting 1/3` (not `… done`). */
-export const RUNNING_STATUS = /^Prospecting \d+\/\d+$/;
+const RUNNING_STATUS = /^Prospecting \d+\/\d+$/;
 
 /** A region of a sample file: from the start of `from` to the end of `to`, with the ids it holds. */
 export interface Region {
@@ -197,7 +197,7 @@ export interface FollowScene {
 }
 
 /** How long a test task runs, plus polling and slack. */
-export function taskWaitMs(taskSeconds: number): number {
+function taskWaitMs(taskSeconds: number): number {
   return (taskSeconds + 25) * 1000;
 }
 

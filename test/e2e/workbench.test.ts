@@ -61,30 +61,16 @@ suite('Partner Central in the real workbench (code-server + Chromium)', () => {
     assert.match(output.text, /Partner Central Prospecting .* activated/, `The ${LOG_CHANNEL} channel does not hold the activation line: ${output.text.slice(0, 200)}`);
   });
 
-  test('right-clicking selected text in an editor opens the context menu', async () => {
+  test('the editor context menu on selected text offers the extension\'s items', async () => {
     const { workbench, stack } = e2e();
     const id = stack.workspace.known[0]!;
     const scene = await contextMenuOnSelection(workbench, path.basename(stack.workspace.mainFile), id);
     await workbench.closeContextMenu();
     assert.equal(scene.selectedLength, id.length, `Selecting "${id}" selected ${scene.selectedLength} characters`);
-    for (const standard of ['Cut', 'Copy', 'Paste', 'Command Palette...']) {
-      assert.ok(scene.items.includes(standard), `The editor context menu lacks "${standard}": ${scene.items.join(' / ')}`);
-    }
-    for (const title of contributedEditorContextTitles()) {
-      assert.ok(scene.items.includes(title), `The extension contributes "${title}" to editor/context, but the menu shows: ${scene.items.join(' / ')}`);
-    }
-  });
-
-  test('the status bar shows the cursor position, the selection and the language', async () => {
-    const { workbench, stack } = e2e();
-    await workbench.openFile(path.basename(stack.workspace.mainFile));
-    const line = stack.workspace.malformed[0]!;
-    await workbench.selectText(line);
-    const items = await workbench.statusBarItems();
-    const cursor = items.find((t) => t.startsWith('Ln '));
-    assert.ok(cursor, `No cursor position in the status bar: ${items.join(' | ')}`);
-    assert.match(cursor, new RegExp(`\\(${line.length} selected\\)`));
-    assert.ok(items.includes('Markdown'), `The language of engagements.md is not shown: ${items.join(' | ')}`);
+    const contributed = contributedEditorContextTitles();
+    assert.ok(contributed.length > 0, 'package.json contributes nothing to editor/context');
+    const missing = contributed.filter((title) => !scene.items.includes(title));
+    assert.deepEqual(missing, [], `Contributed to editor/context but not in the menu: ${missing.join(', ')} (the menu shows: ${scene.items.join(' / ')})`);
   });
 });
 

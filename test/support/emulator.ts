@@ -15,7 +15,7 @@ import {
 } from '../../src/emulator';
 
 export { DEFAULT_CREDENTIALS };
-export type { EmulatorCounts, EmulatorOptions, EngagementListing, FaultSpec, RunningEmulator };
+export type { EmulatorOptions, EngagementListing };
 
 export interface TestClientOptions {
   maxAttempts?: number;
@@ -91,16 +91,16 @@ async function control<T>(endpoint: string, method: string, path: string, body?:
 }
 
 /** Makes the next `count` matching requests fail (or lag) as `fault` says. */
-export async function injectFault(endpoint: string, spec: FaultSpec): Promise<void> {
+async function injectFault(endpoint: string, spec: FaultSpec): Promise<void> {
   await control(endpoint, 'POST', 'faults', spec);
 }
 
 /** Forgets all tasks, ClientTokens, faults, counts and quota buckets (engagements stay). */
-export async function resetEmulator(endpoint: string): Promise<void> {
+async function resetEmulator(endpoint: string): Promise<void> {
   await control(endpoint, 'POST', 'reset');
 }
 
-export function getCounts(endpoint: string): Promise<EmulatorCounts> {
+function getCounts(endpoint: string): Promise<EmulatorCounts> {
   return control<EmulatorCounts>(endpoint, 'GET', 'counts');
 }
 

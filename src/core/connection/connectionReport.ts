@@ -1,4 +1,4 @@
-import { explainError, formatExplanation } from '../errorExplanations';
+import { explainError, explainOneLine, formatExplanation } from '../errorExplanations';
 import { maskAccessKeyId } from './accessKeyMask';
 import { describeEndpoint, describeSigner, type ResolvedEndpoint } from './connectionLabel';
 import { accountIdFromArn } from './partnerAccount';
@@ -53,7 +53,7 @@ export function buildConnectionReport(result: ConnectionTestResult): ConnectionR
     `  Partner account: ${accountId ?? 'not known (no task in the answers names it)'}`,
   ];
   if (result.credentialsError !== undefined) {
-    lines.push(`  Credentials failed: ${formatExplanation(explainError(result.credentialsError))}`);
+    lines.push(`  Credentials failed: ${explainOneLine(result.credentialsError)}`);
   }
   const verdicts: string[] = [];
   for (const probe of result.catalogs) {

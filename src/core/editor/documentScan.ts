@@ -1,7 +1,7 @@
 import { EngagementIdScanner, type FoundEngagementId, type NearMiss } from '../engagementIds';
 
 /** One occurrence of an engagement ID: where it starts, as a 0-based UTF-16 offset in the document. */
-export interface IdOccurrence {
+interface IdOccurrence {
   readonly id: string;
   readonly offset: number;
 }

@@ -28,7 +28,7 @@ export function commandUri(command: string, args: readonly unknown[]): string {
 }
 
 /** Markdown's special characters escaped, for text that comes from the service or the user. */
-export function escapeMarkdown(text: string): string {
+function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~$]/g, '\\$&');
 }
 
@@ -68,7 +68,7 @@ function outcomeLine({ outcome, catalog }: HoverFacts, formatTime: (iso: string)
 }
 
 /** `2026-11-29 19:30 UTC`: the default, stable for tests; the editor passes a local format. */
-export function isoMinutes(iso: string): string {
+function isoMinutes(iso: string): string {
   const time = new Date(iso);
   return Number.isNaN(time.getTime()) ? iso : `${time.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }

@@ -1,7 +1,7 @@
 import type { Catalog, TaskRecord } from '../tasks';
 
 /** The task an outcome comes from. */
-export interface OutcomeTask {
+interface OutcomeTask {
   readonly catalog: Catalog;
   readonly taskId: string;
   readonly taskName: string;
@@ -75,8 +75,6 @@ export function outcomesFingerprint(outcomes: ReadonlyMap<string, EngagementOutc
   for (const [id, outcome] of outcomes) parts.push(`${id}:${outcome.state}:${outcome.task.taskId}:${outcomeDecorationText(outcome)}:${outcome.otherTasks}`);
   return parts.sort().join('|');
 }
-
-export type OutcomeLook = EngagementOutcome['state'];
 
 /** The quiet text after an ID in the editor: `✓ ctx-…`, `✗ REASON`, `… running`. */
 export function outcomeDecorationText(outcome: EngagementOutcome): string {

@@ -52,7 +52,7 @@ export function nearMissFixes(miss: Pick<NearMiss, 'text' | 'suggestion'>, befor
 }
 
 /** Checks that applying `fix` to `line` at `column` (0-based) yields exactly `suggestion` as a taken ID. */
-export function fixYieldsId(line: string, column: number, miss: Pick<NearMiss, 'text'>, fix: NearMissFix, suggestion: string): boolean {
+function fixYieldsId(line: string, column: number, miss: Pick<NearMiss, 'text'>, fix: NearMissFix, suggestion: string): boolean {
   const fixed = line.slice(0, column) + fix.replacement + line.slice(column + miss.text.length);
   return extractEngagementIds(fixed).ids.some((found) => found.id === suggestion);
 }
@@ -78,7 +78,7 @@ function strayCharacter(text: string, suggestion: string): string | undefined {
 }
 
 /** Where a near miss is in a window of a line, with the characters around it, as the extractor sees it today. */
-export interface LocatedNearMiss {
+interface LocatedNearMiss {
   readonly miss: NearMiss;
   readonly before: string;
   readonly after: string;
@@ -88,7 +88,7 @@ export interface LocatedNearMiss {
  * The near miss that starts at `column` (0-based) of `line`, classified afresh, so a Quick Fix works on the text
  * as it is now. Only a window around the column is scanned: lines of minified files can be megabytes long.
  */
-export function nearMissAt(line: string, column: number): LocatedNearMiss | undefined {
+function nearMissAt(line: string, column: number): LocatedNearMiss | undefined {
   const windowStart = Math.max(0, column - 1);
   const windowText = line.slice(windowStart, column + 100);
   const found = extractEngagementIds(windowText).nearMisses.find((miss) => miss.line === 1 && windowStart + miss.column - 1 === column);

@@ -8,7 +8,7 @@ export const TITLES_PER_CALL = 10;
  * Calls made from the editor start at least this far apart: at most about 8 per second, below the quota of
  * 10 "other reads" per second per account, which the task views' own title look-ups share.
  */
-export const MIN_CALL_INTERVAL_MS = 120;
+const MIN_CALL_INTERVAL_MS = 120;
 
 /** The service calls behind the cache. */
 export interface TitleCalls {

@@ -1,7 +1,7 @@
 import { type Catalog, type EngagementResult, isEngagementStatus, type TaskRecord } from './taskRecord';
 
 /** The SDK turns timestamps into Dates; stored records and tests may hold ISO strings. */
-export type Timestamp = Date | string;
+type Timestamp = Date | string;
 
 /** The parts of StartProspectingFromEngagementTask's response a record is made of. */
 export interface StartOutputLike {
@@ -24,7 +24,7 @@ export interface TaskSummaryLike {
   FailedEngagementCount?: number;
 }
 
-export interface EngagementDetailsLike {
+interface EngagementDetailsLike {
   EngagementIdentifier?: string;
   Status?: string;
   EngagementContextId?: string;
@@ -122,7 +122,7 @@ function toEngagementResult(engagement: EngagementDetailsLike): EngagementResult
   });
 }
 
-export function toIso(value: Timestamp | undefined): string | undefined {
+function toIso(value: Timestamp | undefined): string | undefined {
   if (value === undefined) return undefined;
   const date = value instanceof Date ? value : new Date(value);
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();

@@ -1,11 +1,11 @@
-import { type Catalog } from '../startRequestValidation';
+import { type Catalog } from '../catalog';
 
 export type { Catalog };
 
 /** Per-engagement status as GetProspectingFromEngagementTask reports it. */
 export type EngagementStatus = 'PENDING' | 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
 
-export const ENGAGEMENT_STATUSES: readonly EngagementStatus[] = ['PENDING', 'IN_PROGRESS', 'COMPLETED', 'FAILED'];
+const ENGAGEMENT_STATUSES: readonly EngagementStatus[] = ['PENDING', 'IN_PROGRESS', 'COMPLETED', 'FAILED'];
 
 export interface EngagementResult {
   engagementId: string;

@@ -5,7 +5,7 @@ import {
   OUTCOMES, PROBLEMS, WORKLOADS,
 } from './words';
 
-export type BaseContextType = 'CustomerProject' | 'Lead';
+type BaseContextType = 'CustomerProject' | 'Lead';
 
 export interface Engagement {
   id: string;
@@ -41,7 +41,7 @@ const CREATED_FROM = Date.UTC(2024, 0, 1);
 const CREATED_SPAN_MS = 600 * 24 * 3600 * 1000;
 
 /** Account ids that appear as CreatedBy/ModifiedBy besides the emulator's own account. */
-export function otherAccounts(seed: number): string[] {
+function otherAccounts(seed: number): string[] {
   const random = new SeededRandom(deriveSeed(seed, 'accounts'));
   return Array.from({ length: 3 }, () => String(random.int(100000000000, 999999999999)));
 }

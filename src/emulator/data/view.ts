@@ -17,7 +17,7 @@ interface ProspectingOutcome {
   doneAtMs: number;
 }
 
-export function engagementArn(accountId: string, catalog: Catalog, id: string): string {
+function engagementArn(accountId: string, catalog: Catalog, id: string): string {
   return `arn:aws:partnercentral:${REGION}:${accountId}:catalog/${catalog}/engagement/${id}`;
 }
 

@@ -1,7 +1,7 @@
 import { type EmulatorState } from '../state';
 import { type Input } from '../validation';
 
-export interface OperationContext {
+interface OperationContext {
   state: EmulatorState;
   /** The emulator clock at the time the request is handled. */
   nowMs: number;

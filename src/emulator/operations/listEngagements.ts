@@ -7,7 +7,7 @@ import { type Operation } from './context';
 
 const CONTEXT_TYPES = ['CustomerProject', 'Lead', 'ProspectingResult'] as const;
 const SORT_ORDER = ['ASCENDING', 'DESCENDING'] as const;
-export const DEFAULT_ENGAGEMENT_PAGE_SIZE = 20;
+const DEFAULT_ENGAGEMENT_PAGE_SIZE = 20;
 const ACCOUNT = { pattern: /^\d{12}$/, patternText: '[0-9]{12}' };
 
 export const listEngagements: Operation = ({ state, nowMs }, input) => {

@@ -9,7 +9,7 @@ import { taskHeader } from './taskHeader';
 
 const SORT_BY = ['StartTime', 'TaskName', 'FailedEngagementCount'] as const;
 const SORT_ORDER = ['ASCENDING', 'DESCENDING'] as const;
-export const DEFAULT_TASK_PAGE_SIZE = 20;
+const DEFAULT_TASK_PAGE_SIZE = 20;
 
 export const listProspectingFromEngagementTasks: Operation = ({ state, nowMs }, input) => {
   const v = new Validator();

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ProfileInfo, SharedFilePaths } from '../../aws';
+import type { ProfileInfo, SharedFilePaths } from '../../aws/profiles';
 import { isLocalEndpoint } from '../../core/connection/connectionLabel';
 import { CONFIG_SECTION } from '../config';
 import type { ProfileChoice } from '../connect/connectChoices';

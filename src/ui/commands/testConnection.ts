@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
 import { buildConnectionReport, type ConnectionReport } from '../../core/connection/connectionReport';
-import type { Catalog } from '../config';
+import { CATALOGS } from '../../core/catalog';
 import type { ConnectionSource } from '../connect/connectionSource';
 import type { Prompts } from '../prompts';
 import { SHOW_LOG_COMMAND, TEST_CONNECTION_COMMAND } from '../ids';
 
-const CATALOGS: readonly Catalog[] = ['Sandbox', 'AWS'];
 const SHOW_LOG = 'Show Log';
 
 export interface TestConnectionServices {

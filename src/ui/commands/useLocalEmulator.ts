@@ -5,7 +5,7 @@ import { fetchSampleEngagements, sampleCsv } from '../localEmulator/sampleEngage
 import { OPEN_SAMPLE_ENGAGEMENTS_COMMAND, OPEN_WALKTHROUGH_COMMAND, SHOW_LOG_COMMAND, STOP_LOCAL_EMULATOR_COMMAND, USE_LOCAL_EMULATOR_COMMAND } from '../ids';
 
 /** contributes.walkthroughs[0].id in package.json. */
-export const WALKTHROUGH_ID = 'getStarted';
+const WALKTHROUGH_ID = 'getStarted';
 
 export interface LocalEmulatorCommandServices {
   localEmulator: LocalEmulator;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ProfileInfo, SharedFilePaths } from '../../aws';
+import type { ProfileInfo, SharedFilePaths } from '../../aws/profiles';
 import { endpointFromSettingOrEnvironment, type ConnectionHealthState, type ResolvedEndpoint } from '../../core/connection/connectionLabel';
 import type { ProfileKind } from '../../core/connection/profileKinds';
 import { registerSelectProfile } from '../commands/selectProfile';

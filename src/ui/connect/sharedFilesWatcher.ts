@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { SharedFilePaths } from '../../aws';
+import type { SharedFilePaths } from '../../aws/profiles';
 import { Disposable } from '../disposable';
 
 export type SharedFilesChange = 'profiles' | 'ssoCache';

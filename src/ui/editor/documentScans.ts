@@ -3,7 +3,7 @@ import { scanDocumentText, type DocumentScan } from '../../core/editor';
 import { Disposable } from '../disposable';
 
 /** Typing pauses this long before a document is scanned again. */
-export const RESCAN_DELAY_MS = 300;
+const RESCAN_DELAY_MS = 300;
 
 /** Documents of these schemes are scanned: files, unsaved ones, remote and virtual ones, not output or diff views. */
 const SCANNED_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vscode-userdata']);

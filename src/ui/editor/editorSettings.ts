@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CONFIG_SECTION } from '../config';
+import { CONFIG_SECTION, settingId } from '../../core/settingNames';
 
 export type EditorFeature = 'diagnostics' | 'decorations' | 'codeLens';
 
@@ -9,5 +9,5 @@ export function isEditorFeatureOn(feature: EditorFeature): boolean {
 }
 
 export function affectsEditorFeature(event: vscode.ConfigurationChangeEvent, feature: EditorFeature): boolean {
-  return event.affectsConfiguration(`${CONFIG_SECTION}.${feature}`);
+  return event.affectsConfiguration(settingId(feature));
 }

@@ -3,7 +3,7 @@ import type { EngagementOutcomeSource, EngagementTitleLookup } from '../../core/
 import { Disposable } from '../disposable';
 import { DocumentScans } from './documentScans';
 import { registerEditorCommands, type Prospect } from './editorCommands';
-import { isEditorFeatureOn } from './editorSettings';
+import { affectsEditorFeature, isEditorFeatureOn } from './editorSettings';
 import { EngagementHover } from './engagementHover';
 import { NearMissCodeActions, NearMissDiagnostics } from './nearMissDiagnostics';
 import { OutcomeDecorations, type ShownDecoration } from './outcomeDecorations';
@@ -45,7 +45,7 @@ class EditorFeatures extends Disposable implements EngagementEditorFeatures {
     const wanted = (): boolean => isEditorFeatureOn('diagnostics') || isEditorFeatureOn('decorations') || isEditorFeatureOn('codeLens');
     const scans = this.register(new DocumentScans(wanted, services.log));
     this.register(vscode.workspace.onDidChangeConfiguration((event) => {
-      if (['diagnostics', 'decorations', 'codeLens'].some((key) => event.affectsConfiguration(`partnerCentral.${key}`))) scans.rescanAll();
+      if ((['diagnostics', 'decorations', 'codeLens'] as const).some((feature) => affectsEditorFeature(event, feature))) scans.rescanAll();
     }));
     const diagnostics = this.register(new NearMissDiagnostics(scans));
     this.decorations = this.register(new OutcomeDecorations(scans, services.outcomes));

@@ -57,7 +57,7 @@ export class EngagementHover implements vscode.HoverProvider {
 }
 
 /** The range of a whole, free-standing engagement ID under `position`, if there is one. */
-export function idRangeAt(document: vscode.TextDocument, position: vscode.Position): vscode.Range | undefined {
+function idRangeAt(document: vscode.TextDocument, position: vscode.Position): vscode.Range | undefined {
   const range = document.getWordRangeAtPosition(position, ID_AT);
   if (!range) return undefined;
   const line = document.lineAt(range.start.line).text;

@@ -4,10 +4,10 @@ import { Disposable } from '../disposable';
 import type { DocumentScans } from './documentScans';
 import { affectsEditorFeature, isEditorFeatureOn } from './editorSettings';
 
-export const DIAGNOSTIC_SOURCE = 'Partner Central';
+const DIAGNOSTIC_SOURCE = 'Partner Central';
 const DIAGNOSTIC_CODE = 'engagement-id-near-miss';
-export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('partnerCentral');
-export const FIX_ALL_TITLE = 'Fix all engagement ID near misses in this file';
+const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('partnerCentral');
+const FIX_ALL_TITLE = 'Fix all engagement ID near misses in this file';
 
 /** Each near miss of a scanned document is a Warning, with the extractor's reason (`partnerCentral.diagnostics`). */
 export class NearMissDiagnostics extends Disposable {

@@ -1,4 +1,5 @@
-import { readLaunchSettings, updateUserSetting, type Catalog } from '../config';
+import type { Catalog } from '../../core/catalog';
+import { readLaunchSettings, updateUserSetting } from '../config';
 import type { Prompts } from '../prompts';
 
 /** The catalog to launch in: the setting, or the user's answer when the setting is `ask`. */

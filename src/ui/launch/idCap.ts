@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { describeIdCap } from '../../core/collectedIds';
-import type { LaunchServices } from './launchServices';
+import type { LaunchContext } from './launchContext';
 import { MAX_IDS_SETTING, type ScannedIds } from './scanPieces';
 
 /**
  * Lets a launch go on when it holds at most `maxIds` distinct IDs. Over the cap, asks: continue with the first
  * `maxIds` (the IDs listed), open the setting, or stop (dismissed). Resolves true to go on.
  */
-export async function acceptIdCap(services: LaunchServices, label: string, found: ScannedIds): Promise<boolean> {
+export async function acceptIdCap(services: LaunchContext, label: string, found: ScannedIds): Promise<boolean> {
   if (found.distinctIds <= found.maxIds) return true;
   const message = describeIdCap(found.distinctIds, found.maxIds, label, MAX_IDS_SETTING);
   services.log.warn(message);

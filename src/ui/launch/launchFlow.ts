@@ -1,14 +1,15 @@
 import * as vscode from 'vscode';
 import { planBatches } from '../../core/batchPlanning';
-import { explainError, formatExplanation } from '../../core/errorExplanations';
+import { explainOneLine } from '../../core/errorExplanations';
 import { describeNearMiss, type CollectedIds, type TextPiece } from '../../core/collectedIds';
 import { renderTaskName } from '../../core/taskNameTemplate';
 import { validateTaskName } from '../../core/taskNames';
-import { readLaunchSettings, type Catalog } from '../config';
+import type { Catalog } from '../../core/catalog';
+import { readLaunchSettings } from '../config';
 import type { IdSourceKind } from '../prompts';
 import { chooseLaunchCatalog, confirmCatalog } from './chooseCatalog';
 import { acceptIdCap } from './idCap';
-import type { LaunchServices } from './launchServices';
+import type { LaunchContext } from './launchContext';
 import { runLaunch } from './runLaunch';
 import { scanPieces } from './scanPieces';
 
@@ -27,7 +28,7 @@ const TITLE_LOOKUP_LIMIT = 200;
 const NEAR_MISSES_IN_MESSAGE = 3;
 
 /** From text to started tasks: find the IDs, let the user check them, choose catalog and name, launch. */
-export async function startProspecting(services: LaunchServices, request: IdRequest): Promise<void> {
+export async function startProspecting(services: LaunchContext, request: IdRequest): Promise<void> {
   const prompts = services.prompts();
   const found = await scanPieces(request.pieces, request.label);
   if (!found) return;
@@ -75,18 +76,16 @@ export async function startProspecting(services: LaunchServices, request: IdRequ
   await runLaunch(services, catalog, batches, notTaken);
 }
 
-function lookUpTitles(services: LaunchServices, catalog: Catalog, ids: string[]): Promise<ReadonlyMap<string, string>> {
-  const titles = (async () => {
-    const session = await services.session();
-    return session.aws.lookUpEngagementTitles(session.client, catalog, ids);
-  })();
-  return titles.catch((error: unknown) => {
-    services.log.debug(`Engagement titles not available: ${formatExplanation(explainError(error, { catalog }))}`);
+async function lookUpTitles(services: LaunchContext, catalog: Catalog, ids: string[]): Promise<ReadonlyMap<string, string>> {
+  try {
+    return await (await services.session()).lookUpTitles(catalog, ids);
+  } catch (error) {
+    services.log.debug(`Engagement titles not available: ${explainOneLine(error, { catalog })}`);
     return new Map<string, string>();
-  });
+  }
 }
 
-function logFindings(services: LaunchServices, request: IdRequest, found: CollectedIds): void {
+function logFindings(services: LaunchContext, request: IdRequest, found: CollectedIds): void {
   const { log } = services;
   const repeats = found.occurrences - found.ids.length;
   log.info(`Found ${found.ids.length} engagement ID${found.ids.length === 1 ? '' : 's'} in ${request.label}` +
@@ -97,7 +96,7 @@ function logFindings(services: LaunchServices, request: IdRequest, found: Collec
   if (found.nearMissCount > found.nearMisses.length) log.warn(`  … and ${found.nearMissCount - found.nearMisses.length} more near misses`);
 }
 
-async function reportNothingFound(services: LaunchServices, request: IdRequest, found: CollectedIds): Promise<void> {
+async function reportNothingFound(services: LaunchContext, request: IdRequest, found: CollectedIds): Promise<void> {
   const prompts = services.prompts();
   if (found.nearMissCount === 0) {
     await prompts.show('info', `No engagement IDs found in ${request.label}. An engagement ID is "eng-" followed by 14 lower-case letters or digits, such as eng-0a1b2c3d4e5f6g.`);

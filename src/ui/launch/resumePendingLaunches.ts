@@ -2,7 +2,7 @@ import type { PendingLaunch } from '../../core/pendingLaunches';
 import type { AccountSession } from '../session/accountSession';
 import { resumePendingLaunches } from '../session/resumePending';
 import type { DroppedPendingLaunch } from '../session/legacyState';
-import { inSession, type LaunchServices } from './launchServices';
+import { inSession, type LaunchContext } from './launchContext';
 import { runLaunch } from './runLaunch';
 
 /** Said with the outcome, as the user did not start anything just now. */
@@ -10,7 +10,7 @@ const RESUMED = 'This launch was sent before the window was reloaded and its ans
 const SEND_AGAIN = 'Send Again';
 
 /** Re-sends `session`'s pending launches as resumePendingLaunches decides, asking through the prompts for production ones. */
-export function resumeInSession(services: LaunchServices, session: AccountSession): Promise<void> {
+export function resumeInSession(services: LaunchContext, session: AccountSession): Promise<void> {
   return resumePendingLaunches(session, {
     now: Date.now,
     log: services.log,
@@ -20,7 +20,7 @@ export function resumeInSession(services: LaunchServices, session: AccountSessio
 }
 
 /** Asks before sending production launches again, naming each task, its size, and where it goes. */
-export async function confirmResend(services: LaunchServices, launches: readonly PendingLaunch[], session: AccountSession): Promise<boolean> {
+export async function confirmResend(services: LaunchContext, launches: readonly PendingLaunch[], session: AccountSession): Promise<boolean> {
   const engagements = launches.reduce((total, launch) => total + launch.identifiers.length, 0);
   const names = launches.map((launch) => `"${launch.taskName}" (${launch.identifiers.length} engagement${launch.identifiers.length === 1 ? '' : 's'})`).join(', ');
   const what = launches.length === 1 ? `The launch of ${names}` : `${launches.length} launches (${engagements} engagements): ${names}`;
@@ -31,7 +31,7 @@ export async function confirmResend(services: LaunchServices, launches: readonly
 }
 
 /** Tells the user once about pending launches of an earlier version that were not re-sent (the log lists them). */
-export async function reportDroppedLaunches(services: LaunchServices, dropped: readonly DroppedPendingLaunch[]): Promise<void> {
+export async function reportDroppedLaunches(services: LaunchContext, dropped: readonly DroppedPendingLaunch[]): Promise<void> {
   if (dropped.length === 0) return;
   const showLog = 'Show Log';
   const answer = await services.prompts().show('warning',

@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
 import type { TaskBatch } from '../../core/batchPlanning';
 import { formatExplanation } from '../../core/errorExplanations';
-import type { BatchLaunchResult, FailedBatch, StartedBatch } from '../../aws';
-import type { Catalog } from '../config';
-import { inSession, type LaunchServices } from './launchServices';
+import type { BatchLaunchResult, FailedBatch, StartedBatch } from '../../aws/launchBatches';
+import type { Catalog } from '../../core/catalog';
+import { inSession, type LaunchContext } from './launchContext';
 
 /**
  * Launches the batches under one cancellable progress notification, then tells the user exactly which tasks
  * started and which did not, and why. A batch refused for unknown engagements can be started without them.
  */
-export async function runLaunch(services: LaunchServices, catalog: Catalog, batches: readonly TaskBatch[], footnote?: string): Promise<BatchLaunchResult[]> {
+export async function runLaunch(services: LaunchContext, catalog: Catalog, batches: readonly TaskBatch[], footnote?: string): Promise<BatchLaunchResult[]> {
   // The launch and its follow-ups (Start Without Them) stay in the session it started in.
   const session = await services.session();
   const release = session.hold();
@@ -23,7 +23,7 @@ export async function runLaunch(services: LaunchServices, catalog: Catalog, batc
   }
 }
 
-async function launchWithProgress(services: LaunchServices, catalog: Catalog, batches: readonly TaskBatch[]): Promise<BatchLaunchResult[]> {
+async function launchWithProgress(services: LaunchContext, catalog: Catalog, batches: readonly TaskBatch[]): Promise<BatchLaunchResult[]> {
   const { log } = services;
   const engagements = batches.reduce((total, batch) => total + batch.identifiers.length, 0);
   const title = batches.length === 1
@@ -56,12 +56,12 @@ async function launchWithProgress(services: LaunchServices, catalog: Catalog, ba
   });
 }
 
-function logResult(services: LaunchServices, catalog: Catalog, result: BatchLaunchResult): void {
+function logResult(services: LaunchContext, catalog: Catalog, result: BatchLaunchResult): void {
   const { log } = services;
   switch (result.status) {
     case 'started':
-      log.info(`Started task ${result.taskId} "${result.name}" in ${catalog}: ${result.identifiers.length} engagements${result.taskArn ? `, ${result.taskArn}` : ''}`);
-      services.taskStarted(result, catalog);
+      log.info(`Started task ${result.task.taskId} "${result.task.taskName}" in ${catalog}: ${result.task.totalCount} engagements${result.task.taskArn ? `, ${result.task.taskArn}` : ''}`);
+      services.taskStarted(result.task);
       break;
     case 'failed':
       log.error(`"${result.batch.name}" was not started: ${formatExplanation(result.error)}${result.outcomeUnknown ? ' (its ClientToken is kept: starting it again cannot create a second task)' : ''}`);
@@ -72,7 +72,7 @@ function logResult(services: LaunchServices, catalog: Catalog, result: BatchLaun
   }
 }
 
-async function report(services: LaunchServices, catalog: Catalog, results: readonly BatchLaunchResult[], footnote?: string): Promise<void> {
+async function report(services: LaunchContext, catalog: Catalog, results: readonly BatchLaunchResult[], footnote?: string): Promise<void> {
   const prompts = services.prompts();
   const started = results.filter((result): result is StartedBatch => result.status === 'started');
   const failed = results.filter((result): result is FailedBatch => result.status === 'failed');
@@ -131,7 +131,7 @@ function listIds(ids: readonly string[]): string {
 
 function describeStarted(started: readonly StartedBatch[], catalog: Catalog): string {
   if (started.length === 0) return 'No prospecting task was started';
-  const engagements = started.reduce((total, result) => total + result.identifiers.length, 0);
-  if (started.length === 1) return `Started prospecting task "${started[0].name}" (${engagements} engagement${engagements === 1 ? '' : 's'}) in ${catalog}`;
+  const engagements = started.reduce((total, result) => total + result.task.totalCount, 0);
+  if (started.length === 1) return `Started prospecting task "${started[0].task.taskName}" (${engagements} engagement${engagements === 1 ? '' : 's'}) in ${catalog}`;
   return `Started ${started.length} prospecting tasks (${engagements} engagements) in ${catalog}`;
 }

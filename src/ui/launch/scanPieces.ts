@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { collectEngagementIds, pieceSize, type CollectedIds, type TextPiece } from '../../core/collectedIds';
+import { settingId } from '../../core/settingNames';
 
 /** Above this many characters (or bytes) the scan shows progress and can be cancelled. */
 const LARGE_INPUT = 8 * 1024 * 1024;
 
-export const MAX_IDS_SETTING = 'partnerCentral.maxIdsPerLaunch';
+export const MAX_IDS_SETTING = settingId('maxIdsPerLaunch');
 const DEFAULT_MAX_IDS = 10_000;
 /** The setting's maximum: listing and merging this many IDs stays a step of a few tens of ms. */
 const LARGEST_MAX_IDS = 100_000;

@@ -14,7 +14,7 @@ import type { ConnectionOverrideSource } from './connectionOverride';
  * - `localEmulator`: the local emulator is the connection.
  */
 export type ConnectionState = 'checking' | 'noCredentials' | 'credentials' | 'localEmulator';
-export const CONNECTION_STATE_CONTEXT = 'partnerCentral.connectionState';
+const CONNECTION_STATE_CONTEXT = 'partnerCentral.connectionState';
 
 export interface ConnectionStateSources {
   readonly sessions: Pick<AccountSessions, 'current' | 'onDidChangeSession'>;

@@ -7,7 +7,7 @@ import { accountStateKey } from '../session/accountState';
 
 /** globalState: the local emulator was the chosen connection, so a window reload starts it again. */
 const CHOSEN_KEY = 'partnerCentral.localEmulator.chosen';
-export const LOCAL_EMULATOR_ACCOUNT_KEY = 'local-emulator';
+const LOCAL_EMULATOR_ACCOUNT_KEY = 'local-emulator';
 /** Long enough to watch a task run, short enough for a first try. */
 const DEFAULT_TASK_SECONDS = 10;
 /** Tests shorten the tasks of the built-in emulator through the extension host's environment. */

@@ -3,7 +3,7 @@ export const SAMPLE_UNKNOWN_IDS = ['eng-zzzzzzzzzzzzzz', 'eng-0000000000000q'];
 /** Not engagement IDs at all: the launch lists them as rejected, with the reason. */
 export const SAMPLE_MALFORMED_IDS = ['eng-ABC123', 'eng-12345'];
 
-export interface SampleEngagement {
+interface SampleEngagement {
   id: string;
   title: string;
   reasonCode?: string;

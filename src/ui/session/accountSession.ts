@@ -1,8 +1,9 @@
 import type { Emitter } from '../../core/emitter';
 import { accountIdFromTaskArn } from '../../core/taskArn';
-import { recordFromStart, systemClock, TaskBook, type Catalog, type Clock, type TaskRecord } from '../../core/tasks';
+import { CATALOGS } from '../../core/catalog';
+import { systemClock, TaskBook, type Catalog, type Clock, type TaskRecord } from '../../core/tasks';
 import type * as Aws from '../../aws';
-import type { AccountIdentity, StartedBatch } from '../../aws';
+import type { AccountIdentity } from '../../aws/accountIdentity';
 import type { ConnectionSettings } from '../config';
 import { AccountPendingLaunches, accountStateKey, MemoryState, TaskHistory, type KeyValueState } from './accountState';
 import { FollowedTasks } from './followedTasks';
@@ -14,7 +15,8 @@ export type AwsModule = typeof Aws;
 export type PartnerCentralClient = ReturnType<AwsModule['createPartnerCentralClient']>;
 
 /** Tasks per page of the view's list. */
-const PAGE_SIZE = 20;
+/** Tasks per page of the task tree (its 'Load more…' asks for the next). */
+const TASK_TREE_PAGE_SIZE = 20;
 
 export interface SessionDependencies {
   aws: AwsModule;
@@ -97,7 +99,7 @@ export class AccountSession {
       log,
       onTaskArn: (arn) => this.noteAccountId(accountIdFromTaskArn(arn)),
     });
-    this.pages = new RemoteTaskPages(this.followed, (catalog, nextToken) => aws.listRecentTasks(client, catalog, { maxResults: PAGE_SIZE, nextToken }), log);
+    this.pages = new RemoteTaskPages(this.followed, (catalog, nextToken) => aws.listRecentTasks(client, catalog, { maxResults: TASK_TREE_PAGE_SIZE, nextToken }), log);
     this.details = new TaskDetails(this.followed, {
       details: (catalog, taskId) => aws.fetchTaskDetails(client, catalog, taskId),
       titles: (catalog, ids) => aws.lookUpEngagementTitles(client, catalog, ids),
@@ -140,7 +142,7 @@ export class AccountSession {
   }
 
   activeTasks(): TaskRecord[] {
-    return (['Sandbox', 'AWS'] as const).flatMap((catalog) => this.followed.book.active(catalog));
+    return CATALOGS.flatMap((catalog) => this.followed.book.active(catalog));
   }
 
   get latestFinishedTask(): TaskRecord | undefined {
@@ -149,6 +151,11 @@ export class AccountSession {
 
   title(catalog: Catalog, engagementId: string): string | undefined {
     return this.details.title(catalog, engagementId);
+  }
+
+  /** Engagement titles, cached for this session; never rejects (a failure is logged, the titles stay unknown). */
+  lookUpTitles(catalog: Catalog, engagementIds: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    return this.details.lookUpTitles(catalog, engagementIds);
   }
 
   pageState(catalog: Catalog): Readonly<RemotePages> {
@@ -174,12 +181,8 @@ export class AccountSession {
   }
 
   /** A task Start just created in this account: kept in its book and history, and followed while current. */
-  addStarted(started: StartedBatch, catalog: Catalog): void {
-    const record: TaskRecord = {
-      ...recordFromStart({ TaskId: started.taskId, TaskArn: started.taskArn, TaskName: started.name, StartTime: started.startTime, Identifiers: started.identifiers }, catalog),
-      startedHere: true,
-    };
-    this.followed.upsert([record], catalog);
+  addStarted(task: TaskRecord): void {
+    this.followed.upsert([task], task.catalog);
   }
 
   setFocused(focused: boolean): void {

@@ -1,6 +1,6 @@
 import { Emitter, type Subscription } from '../../core/emitter';
 import type { Catalog, TaskRecord } from '../../core/tasks';
-import type { BatchLaunchResult, LaunchBatchesInput } from '../../aws';
+import type { BatchLaunchResult, LaunchBatchesInput } from '../../aws/launchBatches';
 import type { ConnectionSettings } from '../config';
 import { openAccountSession, type AccountSession, type AwsModule, type SessionDependencies } from './accountSession';
 import type { RemotePages } from './remoteTaskPages';
@@ -99,7 +99,7 @@ export class AccountSessions {
         client: session.client,
         tokenStore: session.pendingLaunches,
         onProgress: (event) => {
-          if (event.type === 'done' && event.result.status === 'started') this.bookFor(session).addStarted(event.result, input.catalog as Catalog);
+          if (event.type === 'done' && event.result.status === 'started') this.bookFor(session).addStarted(event.result.task);
           input.onProgress?.(event);
         },
       });

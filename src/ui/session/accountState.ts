@@ -10,7 +10,7 @@ export interface KeyValueState {
 }
 
 /** Every key of one account's state starts with this and its identity key. */
-export const ACCOUNT_STATE_PREFIX = 'partnerCentral.account/';
+const ACCOUNT_STATE_PREFIX = 'partnerCentral.account/';
 
 export function accountStateKey(identityKey: string, part: 'taskHistory' | 'pendingLaunches' | 'accountId'): string {
   return `${ACCOUNT_STATE_PREFIX}${identityKey}/${part}`;

@@ -1,4 +1,4 @@
-import { explainError, formatExplanation } from '../../core/errorExplanations';
+import { explainOneLine } from '../../core/errorExplanations';
 import type { Catalog, TaskRecord } from '../../core/tasks';
 import type { FollowedTasks } from './followedTasks';
 import type { SessionLog } from './sessionLog';
@@ -49,7 +49,7 @@ export class RemoteTaskPages {
         this.tasks.upsert(page.tasks, catalog);
       } catch (error) {
         if (this.tasks.isStopped) return;
-        pages.error = formatExplanation(explainError(error, { catalog }));
+        pages.error = explainOneLine(error, { catalog });
         this.log.warn(`Listing ${catalog} tasks failed: ${pages.error}`);
       } finally {
         pages.loading = undefined;

@@ -1,5 +1,5 @@
 import type { Catalog, Clock, TaskRecord } from '../../core/tasks';
-import { explainError, formatExplanation } from '../../core/errorExplanations';
+import { explainOneLine } from '../../core/errorExplanations';
 import type { FollowedTasks } from './followedTasks';
 import type { SessionLog } from './sessionLog';
 
@@ -31,7 +31,7 @@ export class TaskDetails {
     const fresh = fetchedAt !== undefined && this.clock.now() - fetchedAt < DETAILS_FRESH_MS;
     const settled = task.engagements !== undefined && task.endTime !== undefined;
     if (!force && (settled || fresh)) {
-      void this.lookUpTitles(task);
+      void this.lookUpTaskTitles(task);
       return task;
     }
     this.fetchedAt.set(key, this.clock.now());
@@ -39,24 +39,39 @@ export class TaskDetails {
     if (this.tasks.isStopped) return details;
     this.tasks.upsert([details], task.catalog);
     const updated = this.tasks.book.get(task.catalog, task.taskId) ?? details;
-    void this.lookUpTitles(updated);
+    void this.lookUpTaskTitles(updated);
     return updated;
   }
 
-  private async lookUpTitles(task: TaskRecord): Promise<void> {
-    const ids = (task.engagements?.map((engagement) => engagement.engagementId) ?? task.identifiers ?? [])
-      .filter((id) => !this.titlesAsked.has(`${task.catalog}/${id}`));
-    if (ids.length === 0) return;
-    for (const id of ids) this.titlesAsked.add(`${task.catalog}/${id}`);
-    try {
-      const titles = await this.calls.titles(task.catalog, ids);
-      if (this.tasks.isStopped) return;
-      for (const [id, title] of titles) this.titles.set(`${task.catalog}/${id}`, title);
-      if (titles.size > 0) this.tasks.announce();
-    } catch (error) {
-      if (this.tasks.isStopped) return;
-      for (const id of ids) this.titlesAsked.delete(`${task.catalog}/${id}`);
-      this.log.debug(`Engagement titles not available: ${formatExplanation(explainError(error, { catalog: task.catalog }))}`);
+  /**
+   * Titles of engagements, for the task tree and the launch picker alike: those asked before come from the
+   * cache, the others are asked once (ListEngagements). Never rejects: a failure is logged and they are asked again later.
+   */
+  async lookUpTitles(catalog: Catalog, engagementIds: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    const ask = [...new Set(engagementIds)].filter((id) => !this.titlesAsked.has(`${catalog}/${id}`));
+    for (const id of ask) this.titlesAsked.add(`${catalog}/${id}`);
+    let fetched: ReadonlyMap<string, string> = new Map();
+    if (ask.length > 0) {
+      try {
+        fetched = await this.calls.titles(catalog, ask);
+      } catch (error) {
+        for (const id of ask) this.titlesAsked.delete(`${catalog}/${id}`);
+        if (!this.tasks.isStopped) this.log.debug(`Engagement titles not available: ${explainOneLine(error, { catalog })}`);
+      }
+      if (!this.tasks.isStopped) {
+        for (const [id, title] of fetched) this.titles.set(`${catalog}/${id}`, title);
+        if (fetched.size > 0) this.tasks.announce();
+      }
     }
+    const titles = new Map<string, string>();
+    for (const id of engagementIds) {
+      const title = fetched.get(id) ?? this.title(catalog, id);
+      if (title !== undefined) titles.set(id, title);
+    }
+    return titles;
+  }
+
+  private async lookUpTaskTitles(task: TaskRecord): Promise<void> {
+    await this.lookUpTitles(task.catalog, task.engagements?.map((engagement) => engagement.engagementId) ?? task.identifiers ?? []);
   }
 }

@@ -2,13 +2,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { emulatorUrl } from '../support/emulatorControl';
+import { SHOW_LOG_COMMAND, TASKS_VIEW } from '../../../src/ui/ids';
+import { EXTENSION_ID, activeApi } from '../support/extensionUnderTest';
 
-const EXTENSION_ID = 'partner-central-tools.partner-central-prospecting';
 /** The contract other parts (README, walkthroughs, e2e tests) rely on. */
 const VIEW_CONTAINER_ID = 'partnerCentral';
-const VIEW_ID = 'partnerCentral.tasks';
-const SHOW_LOG = 'partnerCentral.showLog';
+const VIEW_ID = TASKS_VIEW;
+const SHOW_LOG = SHOW_LOG_COMMAND;
 const COMMAND_PREFIX = 'partnerCentral.';
 /** Commands the workbench itself registers for every contributed view (`<viewId>.<suffix>`). */
 const WORKBENCH_VIEW_COMMAND_SUFFIXES = ['focus', 'resetViewLocation', 'toggleVisibility', 'removeView', 'open'];
@@ -54,13 +54,7 @@ async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T |
 suite('Extension host', () => {
   suiteSetup(async function () {
     this.timeout(60_000);
-    await extension().activate();
-  });
-
-  test('the extension activates', () => {
-    const ext = extension();
-    assert.equal(ext.isActive, true, `${EXTENSION_ID} did not activate`);
-    assert.equal((ext.packageJSON as { name: string }).name, 'partner-central-prospecting');
+    await activeApi();
   });
 
   test('every contributed command has a handler', async () => {
@@ -132,23 +126,5 @@ suite('Extension host', () => {
     ]);
     await waitFor('the activation line in the log', () => doc.getText().includes('activated') || undefined);
     assert.match(doc.getText(), /Partner Central Prospecting .* activated/);
-  });
-});
-
-suite('Emulator beside the extension host', () => {
-  test('the SDK endpoint and credentials reach the extension host', () => {
-    assert.equal(process.env.AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING, emulatorUrl());
-    assert.ok(process.env.AWS_ACCESS_KEY_ID, 'AWS_ACCESS_KEY_ID is not set');
-    assert.ok(process.env.AWS_SECRET_ACCESS_KEY, 'AWS_SECRET_ACCESS_KEY is not set');
-    assert.equal(process.env.AWS_REGION, 'us-east-1');
-  });
-
-  test('the control API answers and knows Sandbox engagements', async () => {
-    const counts = await fetch(new URL('/__emulator/counts', emulatorUrl()));
-    assert.equal(counts.status, 200, `GET /__emulator/counts answered ${counts.status}`);
-    const list = await fetch(new URL('/__emulator/engagements?catalog=Sandbox&limit=5', emulatorUrl()));
-    assert.equal(list.status, 200, `GET /__emulator/engagements answered ${list.status}`);
-    const body = JSON.stringify(await list.json());
-    assert.match(body, /eng-[0-9a-z]{14}/, `No engagement id in ${body.slice(0, 200)}`);
   });
 });

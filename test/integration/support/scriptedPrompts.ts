@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { TaskRecord } from '../../../src/core/tasks';
-import type { Catalog } from '../../../src/ui/config';
+import type { Catalog } from '../../../src/core/catalog';
 import { productionQuestion, type ProductionQuestion } from '../../../src/ui/launch/productionQuestion';
 import type { ConnectionAction, ConnectionActionId, ProfileChoice } from '../../../src/ui/connect/connectChoices';
 import type { EngagementChoice, IdSourceKind, MessageLevel, ProductionAnswer, Prompts } from '../../../src/ui/prompts';

@@ -131,7 +131,7 @@ describe('every call ends, against a server that accepts and never answers', fun
         ['createTaskFetchers().summaries', (abortSignal) => createTaskFetchers(client, { abortSignal }).summaries('Sandbox', ['task-0123456789abcd'])],
         ['createTaskFetchers().details', (abortSignal) => createTaskFetchers(client, { abortSignal }).details('Sandbox', 'task-0123456789abcd')],
         ['fetchTaskDetails', (abortSignal) => fetchTaskDetails(client, 'Sandbox', 'task-0123456789abcd', { abortSignal })],
-        ['listRecentTasks', (abortSignal) => listRecentTasks(client, 'Sandbox', {}, { abortSignal })],
+        ['listRecentTasks', (abortSignal) => listRecentTasks(client, 'Sandbox', { maxResults: 20 }, { abortSignal })],
         ['lookUpEngagementTitles', (abortSignal) => lookUpEngagementTitles(client, 'Sandbox', IDS, { abortSignal })],
       ];
       for (const [label, call] of calls) {

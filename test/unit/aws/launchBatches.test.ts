@@ -98,9 +98,9 @@ describe('launchBatches against the emulator', function () {
 
     const tasks = started(results);
     assert.equal(tasks.length, 3);
-    assert.deepEqual(tasks.map((task) => task.identifiers.length), [100, 100, 50]);
-    assert.deepEqual(tasks.flatMap((task) => task.identifiers), ids);
-    assert.equal(new Set(tasks.map((task) => task.taskId)).size, 3);
+    assert.deepEqual(tasks.map((started) => started.task.totalCount), [100, 100, 50]);
+    assert.deepEqual(tasks.flatMap((started) => started.task.identifiers ?? []), ids);
+    assert.equal(new Set(tasks.map((started) => started.task.taskId)).size, 3);
     const counts = await emulator.counts();
     console.log(`      emulator counts after the faulty 250-ID launch: ${JSON.stringify(counts)}`);
     assert.equal(counts.tasksPerCatalog.Sandbox, 3);

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { explainError, formatExplanation } from '../../../src/core/errorExplanations';
 import { redactSecrets } from '../../../src/core/redactSecrets';
+import { isThrottlingError } from '../../../src/core/throttling';
 
 /** An object shaped like an SDK service exception. */
 function sdkError(name: string, message: string, extra: Record<string, unknown> = {}, attempts = 1): Error {
@@ -67,6 +68,19 @@ describe('explainError', () => {
     const internal = explainError(sdkError('InternalServerException', 'oops', {}, 3));
     assert.equal(internal.kind, 'serverError');
     assert.match(internal.detail, /Tried 3 times/);
+  });
+
+  it('throttling is recognised the same way the poller recognises it: HTTP 429 or another throttling name', () => {
+    for (const error of [
+      sdkError('SlowDown', 'Please slow down', { $metadata: { httpStatusCode: 429, requestId: 'req-429', attempts: 3, totalRetryDelay: 0 } }),
+      sdkError('TooManyRequestsException', 'Too many requests'),
+      sdkError('RequestLimitExceeded', 'Limit exceeded'),
+    ]) {
+      const explanation = explainError(error);
+      assert.equal(explanation.kind, 'throttled', error.name);
+      assert.equal(explanation.retryable, true);
+      assert.equal(isThrottlingError(error), true, error.name);
+    }
   });
 
   it('a used-up quota is not mistaken for throttling: it does not clear up by retrying', () => {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { explainError, formatExplanation } from '../../../core/errorExplanations';
+import { explainOneLine } from '../../../core/errorExplanations';
 import type { TaskRecord } from '../../../core/tasks';
 import type { TaskTreeNode } from '../../tasks/taskTreeItems';
 import { resolveTask, type TaskCommandServices } from './taskCommandServices';
@@ -8,7 +8,7 @@ import { COPY_TASK_ID_COMMAND, COPY_TASK_ARN_COMMAND, COPY_ENGAGEMENT_IDS_COMMAN
 async function copy(services: TaskCommandServices, text: string, what: string): Promise<void> {
   await vscode.env.clipboard.writeText(text);
   vscode.window.setStatusBarMessage(`$(check) Copied ${what}`, 3000);
-  services.launch.log.debug(`Copied ${what} to the clipboard`);
+  services.log.debug(`Copied ${what} to the clipboard`);
 }
 
 export function registerCopyTaskFields(services: TaskCommandServices): vscode.Disposable {
@@ -21,7 +21,7 @@ export function registerCopyTaskFields(services: TaskCommandServices): vscode.Di
       const task = await resolveTask(services, arg, 'Copy the ARN of which task?');
       if (!task) return;
       if (!task.taskArn) {
-        await services.launch.prompts().show('info', `The ARN of task ${task.taskId} is not known yet; refresh the view and try again.`);
+        await services.prompts().show('info', `The ARN of task ${task.taskId} is not known yet; refresh the view and try again.`);
         return;
       }
       await copy(services, task.taskArn, 'the task ARN');
@@ -47,7 +47,7 @@ async function engagementIds(services: TaskCommandServices, task: TaskRecord): P
   try {
     return (await services.sessions.ensureDetails(task, true)).engagements?.map((engagement) => engagement.engagementId) ?? [];
   } catch (error) {
-    await services.launch.prompts().show('error', `Could not fetch the engagements of "${task.taskName}": ${formatExplanation(explainError(error, { catalog: task.catalog }))}. Nothing was copied.`);
+    await services.prompts().show('error', `Could not fetch the engagements of "${task.taskName}": ${explainOneLine(error, { catalog: task.catalog })}. Nothing was copied.`);
     return undefined;
   }
 }

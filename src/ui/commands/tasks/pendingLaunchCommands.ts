@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { batchesForPendingLaunches, type PendingLaunch } from '../../../core/pendingLaunches';
 import type { Catalog } from '../../../core/tasks';
-import { inSession } from '../../launch/launchServices';
+import { inSession } from '../../launch/launchContext';
 import { confirmResend } from '../../launch/resumePendingLaunches';
 import { runLaunch } from '../../launch/runLaunch';
 import type { AccountSession } from '../../session/accountSession';
@@ -16,12 +16,12 @@ async function pendingLaunchOf(services: TaskCommandServices, arg: unknown): Pro
   if (node?.kind !== 'pending') return undefined;
   const session = services.sessions.current;
   if (!session || session.identity.key !== node.identityKey) {
-    await services.launch.prompts().show('info', `The pending launch "${node.launch.taskName}" belongs to another account than the current one; switch back to it to re-send or discard it.`);
+    await services.prompts().show('info', `The pending launch "${node.launch.taskName}" belongs to another account than the current one; switch back to it to re-send or discard it.`);
     return undefined;
   }
   const launch = session.pendingLaunches.list().find((candidate) => candidate.clientToken === node.launch.clientToken);
   if (!launch) {
-    await services.launch.prompts().show('info', `"${node.launch.taskName}" is no longer pending.`);
+    await services.prompts().show('info', `"${node.launch.taskName}" is no longer pending.`);
     return undefined;
   }
   return { session, launch };
@@ -43,12 +43,12 @@ export function registerPendingLaunchCommands(services: TaskCommandServices): vs
       if (!found) return;
       const { session, launch } = found;
       const discard = 'Discard';
-      const answer = await services.launch.prompts().show('warning',
+      const answer = await services.prompts().show('warning',
         `Discard the pending launch "${launch.taskName}" (${launch.identifiers.length} engagements, ${launch.catalog}) at ${session.describe()}? Its task may exist: look for it in the task list. Starting the same engagements again later uses a new ClientToken.`,
         discard);
       if (answer !== discard) return;
       await session.pendingLaunches.remove(launch.clientToken);
-      services.launch.log.info(`Discarded pending launch "${launch.taskName}" (${launch.catalog}, ClientToken ${launch.clientToken}) at ${session.describe()}`);
+      services.log.info(`Discarded pending launch "${launch.taskName}" (${launch.catalog}, ClientToken ${launch.clientToken}) at ${session.describe()}`);
     }),
   );
 }

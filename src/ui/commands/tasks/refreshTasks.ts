@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { explainError, formatExplanation } from '../../../core/errorExplanations';
+import { explainOneLine } from '../../../core/errorExplanations';
 import type { Catalog } from '../../../core/tasks';
 import type { TaskCommandServices } from './taskCommandServices';
 import { LOAD_MORE_TASKS_COMMAND, REFRESH_TASKS_COMMAND, TASKS_VIEW } from '../../ids';
@@ -12,9 +12,9 @@ export function registerRefreshTasks(services: TaskCommandServices): vscode.Disp
         await vscode.window.withProgress({ location: { viewId: TASKS_VIEW } }, () => services.sessions.refresh(catalog));
       } catch (error) {
         // A failed listing shows in the view; this is the poll of the active tasks that follows it.
-        const explanation = formatExplanation(explainError(error, { catalog }));
-        services.launch.log.warn(`Refreshing ${catalog} tasks failed: ${explanation}`);
-        await services.launch.prompts().show('error', `Could not refresh the running ${catalog} tasks: ${explanation}.`);
+        const explanation = explainOneLine(error, { catalog });
+        services.log.warn(`Refreshing ${catalog} tasks failed: ${explanation}`);
+        await services.prompts().show('error', `Could not refresh the running ${catalog} tasks: ${explanation}.`);
       }
     }),
     vscode.commands.registerCommand(LOAD_MORE_TASKS_COMMAND, (catalog?: Catalog) =>

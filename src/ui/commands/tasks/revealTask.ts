@@ -15,7 +15,7 @@ export function registerRevealTask(services: TaskCommandServices): vscode.Dispos
       return;
     }
     if (task.catalog !== services.viewCatalog.get()) {
-      await services.launch.prompts().show('info', `Task "${task.taskName}" is in the ${task.catalog} catalog; switch the catalog to see it in the view.`);
+      await services.prompts().show('info', `Task "${task.taskName}" is in the ${task.catalog} catalog; switch the catalog to see it in the view.`);
       return;
     }
     if (!services.tree.shows(task)) services.tree.setFilter('');

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { explainError, formatExplanation } from '../../../core/errorExplanations';
+import { explainOneLine } from '../../../core/errorExplanations';
 import { taskDetailsUri } from '../../tasks/taskDetailsDocument';
 import { resolveTask, type TaskCommandServices } from './taskCommandServices';
 import { SHOW_TASK_DETAILS_COMMAND } from '../../ids';
@@ -13,12 +13,12 @@ export function registerShowTaskDetails(services: TaskCommandServices): vscode.D
     try {
       await services.sessions.ensureDetails(task, true);
     } catch (error) {
-      problem = formatExplanation(explainError(error, { catalog: task.catalog }));
-      services.launch.log.warn(`Fetching task ${task.taskId} failed: ${problem}`);
+      problem = explainOneLine(error, { catalog: task.catalog });
+      services.log.warn(`Fetching task ${task.taskId} failed: ${problem}`);
     }
     const document = await vscode.workspace.openTextDocument(taskDetailsUri(task.catalog, task.taskId));
     await vscode.languages.setTextDocumentLanguage(document, 'json');
     await vscode.window.showTextDocument(document, { preview: true });
-    if (problem) void services.launch.prompts().show('warning', `Could not fetch the latest state of "${task.taskName}": ${problem}. Showing what was known.`);
+    if (problem) void services.prompts().show('warning', `Could not fetch the latest state of "${task.taskName}": ${problem}. Showing what was known.`);
   });
 }

@@ -1,18 +1,18 @@
 import type * as vscode from 'vscode';
 import type { TaskRecord } from '../../../core/tasks';
-import type { LaunchServices } from '../../launch/launchServices';
-import type { AccountSessions } from '../../session/accountSessions';
+import type { AppContext } from '../../appContext';
+import type { LaunchContext } from '../../launch/launchContext';
 import type { TaskTreeNode } from '../../tasks/taskTreeItems';
 import type { TaskTreeProvider } from '../../tasks/taskTreeProvider';
 import type { ViewCatalog } from '../../viewCatalog';
 
 /** What the commands acting on tasks work with; built once in activate(). */
-export interface TaskCommandServices {
-  readonly sessions: AccountSessions;
+export interface TaskCommandServices extends AppContext {
   readonly tree: TaskTreeProvider;
   readonly treeView: vscode.TreeView<TaskTreeNode>;
   readonly viewCatalog: ViewCatalog;
-  readonly launch: LaunchServices;
+  /** For the commands that launch again (Retry Failed). */
+  readonly launch: LaunchContext;
 }
 
 function isNode(value: unknown): value is TaskTreeNode {
@@ -37,8 +37,8 @@ export async function resolveTask(services: TaskCommandServices, arg: unknown, p
   const catalog = services.viewCatalog.get();
   const tasks = services.sessions.tasks(catalog);
   if (tasks.length === 0) {
-    await services.launch.prompts().show('info', `There are no prospecting tasks in the ${catalog} catalog yet.`);
+    await services.prompts().show('info', `There are no prospecting tasks in the ${catalog} catalog yet.`);
     return undefined;
   }
-  return services.launch.prompts().pickTask(tasks, purpose, catalog);
+  return services.prompts().pickTask(tasks, purpose, catalog);
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { outcomesFingerprint, outcomesFromTasks, type EngagementOutcome, type EngagementOutcomeSource } from '../../../core/editor';
-import type { Catalog } from '../../config';
+import type { Catalog } from '../../../core/catalog';
 import { Disposable } from '../../disposable';
 import type { AccountSessions } from '../../session/accountSessions';
 import type { ViewCatalog } from '../../viewCatalog';

@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import { EngagementTitleCache, type EngagementTitleLookup, type TitleFacts } from '../../../core/editor';
-import type { Catalog } from '../../config';
+import type { Catalog } from '../../../core/catalog';
 import type { AccountSessions } from '../../session/accountSessions';
 
 /**

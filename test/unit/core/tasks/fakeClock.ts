@@ -53,6 +53,6 @@ export class FakeClock implements Clock {
 }
 
 /** Lets every already-resolved promise chain run to completion. */
-export async function flushMicrotasks(): Promise<void> {
+async function flushMicrotasks(): Promise<void> {
   for (let i = 0; i < 3; i++) await new Promise<void>((resolve) => setImmediate(resolve));
 }

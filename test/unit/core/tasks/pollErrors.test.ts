@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { isThrottlingError, shouldReportPollError } from '../../../../src/core/tasks/polling/pollErrors';
+import { isThrottlingError } from '../../../../src/core/throttling';
+import { shouldReportPollError } from '../../../../src/core/tasks/polling/pollErrors';
 
 function serviceError(name: string, httpStatusCode: number): Error {
   return Object.assign(new Error(`${name} happened`), { name, $metadata: { httpStatusCode } });

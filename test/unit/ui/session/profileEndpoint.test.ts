@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { listProspectingTasks } from '../../../../src/aws/prospectingTasks';
 import { DEFAULT_CREDENTIALS, startTestEmulator, type TestEmulator } from '../../../support/emulator';
 import { useEmulatorCredentialsFromEnvironment } from '../../aws/awsTestEnvironment';
 import { CapturingLog, LIST, RecordingState, makeSessions } from './sessionKit';
@@ -40,7 +41,7 @@ describe("A profile chosen in the settings sends calls to that profile's endpoin
     try {
       const session = await sessions.switchTo({ region: 'us-east-1', profile: 'emulated' });
       assert.equal(session.identity.endpoint.replace(/\/$/, ''), profileEmulator.endpoint.replace(/\/$/, ''));
-      await session.aws.listProspectingTasks(session.client, { catalog: 'Sandbox', maxResults: 1 });
+      await listProspectingTasks(session.client, { catalog: 'Sandbox', maxResults: 1 });
       const counts = await profileEmulator.counts();
       assert.equal(counts.requestsPerOperation[LIST], 1, 'the List reached the profile\'s endpoint');
     } finally {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { startProspectingTask } from '../../../../src/aws/prospectingTasks';
 import type { TaskRecord } from '../../../../src/core/tasks';
 import type { ConnectionSettings } from '../../../../src/ui/config';
 import type { AccountSessions } from '../../../../src/ui/session/accountSessions';
@@ -65,7 +66,7 @@ describe('An account session follows its tasks (fake clock, emulator on the same
     const ids = [...await emulator.engagements('Sandbox', { limit: 3, failing: false }), ...await emulator.engagements('Sandbox', { limit: 1, failing: true })];
     const [started] = await sessions.launch(session, { catalog: 'Sandbox', batches: [{ index: 1, total: 1, name: 'Followed', identifiers: ids }] });
     assert.equal(started.status, 'started');
-    const taskId = started.status === 'started' ? started.taskId : '';
+    const taskId = started.status === 'started' ? started.task.taskId : '';
     assert.equal(sessions.activeTasks().length, 1, 'active at once');
     assert.ok(clock.pendingTimers > 0, 'a poll is scheduled');
 
@@ -87,8 +88,7 @@ describe('An account session follows its tasks (fake clock, emulator on the same
     const client = emulator.client();
     const ids = await emulator.engagements('Sandbox', { limit: 25, failing: false });
     for (const [i, id] of ids.entries()) {
-      const aws = await import('../../../../src/aws');
-      await aws.startProspectingTask(client, { catalog: 'Sandbox', clientToken: `page-${i}`, identifiers: [id], taskName: `Listed ${i}` });
+      await startProspectingTask(client, { catalog: 'Sandbox', clientToken: `page-${i}`, identifiers: [id], taskName: `Listed ${i}` });
     }
     await sessions.switchTo(settings);
     let changes = 0;
@@ -145,7 +145,7 @@ describe('An account session follows its tasks (fake clock, emulator on the same
     const session = await sessions.switchTo(settings);
     const ids = await emulator.engagements('Sandbox', { limit: 2, failing: false });
     const [started] = await sessions.launch(session, { catalog: 'Sandbox', batches: [{ index: 1, total: 1, name: 'Survives a reload', identifiers: ids }] });
-    const taskId = started.status === 'started' ? started.taskId : '';
+    const taskId = started.status === 'started' ? started.task.taskId : '';
     sessions.dispose(); // the window goes away
 
     sessions = makeSessions(state, log, clock);
