@@ -120,8 +120,10 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi | 
     registerPendingLaunchCommands(tasks),
     registerLocalEmulatorCommands({ localEmulator, prompts: prompts.get, extensionId: context.extension.id }),
     registerTaskNotifications(sessions.onDidFinish, prompts.get, log, {
-      showResults: (task) => vscode.commands.executeCommand(REVEAL_TASK_COMMAND, task.catalog, task.taskId),
-      retryFailed: (task) => retryFailed(tasks, task),
+      showResults: (group) => (group.kind === 'task'
+        ? vscode.commands.executeCommand(REVEAL_TASK_COMMAND, group.task.catalog, group.task.taskId)
+        : vscode.commands.executeCommand(REVEAL_TASK_COMMAND, group.launch.catalog, group.tasks[0]?.taskId, 'launch')),
+      retryFailed: (group) => retryFailed(tasks, group),
     }),
     sessions.onDidFailToPoll((message) => void prompts.get().show('warning', message)),
   );

@@ -61,9 +61,9 @@ export class LaunchBook {
     return record;
   }
 
-  /** A follow-up (Start Without Them) starts more tasks of the same launch: it is not over until they end. */
-  reopen(launchId: string): void {
-    this.update(launchId, (launch) => ({ ...launch, starting: true }));
+  /** A follow-up (Start Without Them) starts more tasks of the same launch: it is not over until they end. False when it is gone. */
+  reopen(launchId: string): boolean {
+    return this.update(launchId, (launch) => ({ ...launch, starting: true })) !== undefined;
   }
 
   get(launchId: string): LaunchRecord | undefined {

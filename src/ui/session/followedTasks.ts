@@ -36,7 +36,6 @@ export class FollowedTasks {
   private readonly pollers = new Map<Catalog, Poller>();
   private focused = true;
   private stopped = false;
-  private latestFinished: TaskRecord | undefined;
 
   private readonly changed = new Emitter<void>();
   /** Any task, page or title changed: views refresh. */
@@ -56,11 +55,6 @@ export class FollowedTasks {
 
   get isStopped(): boolean {
     return this.stopped;
-  }
-
-  /** The task that finished most recently while this session followed it. */
-  get latestFinishedTask(): TaskRecord | undefined {
-    return this.latestFinished && this.book.get(this.latestFinished.catalog, this.latestFinished.taskId);
   }
 
   /** Starts polling the catalogs with active tasks (those restored from history, at the session's start). */
@@ -118,7 +112,6 @@ export class FollowedTasks {
         log.info(`Task ${task.taskId} "${task.taskName}" (${task.catalog}): ${from} → ${deriveTaskState(task)}, ${describeProgress(task)}`);
       }
       if (change.finished && previous && previous.endTime === undefined) {
-        this.latestFinished = task;
         this.finished.fire(task);
       }
     }
