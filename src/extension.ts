@@ -48,6 +48,8 @@ export interface PartnerCentralApi {
   readonly statusBarText: () => string;
   /** The Prospecting Tasks view's description: the catalog it shows. */
   readonly viewDescription: () => string | undefined;
+  /** Whether the extension host sees the Prospecting Tasks view as visible (commands act on its selection then). */
+  readonly tasksViewVisible: () => boolean;
   /** The outcome after-texts drawn in the editors of a document. */
   readonly editorDecorations: (uri: vscode.Uri) => readonly ShownDecoration[];
   /** The extension's own local emulator (started by Use Local Emulator). */
@@ -147,6 +149,7 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi | 
     tree,
     statusBarText: () => statusBar.text,
     viewDescription: () => treeView.description,
+    tasksViewVisible: () => treeView.visible,
     editorDecorations: (uri) => editorFeatures.decorationsOf(uri),
     localEmulator,
   }));

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { deriveTaskState, describeLaunchProgress, describeProgress, launchState, type TaskGroup } from '../../core/tasks';
+import { aggregateProgress, deriveTaskState, describeLaunchProgress, describeProgress, launchState, type LaunchRecord, type TaskGroup, type TaskRecord } from '../../core/tasks';
 import { CONFIG_SECTION } from '../config';
 import type { Prompts } from '../prompts';
 
@@ -25,7 +25,7 @@ export function registerTaskNotifications(
     const buttons = hasFailures ? [SHOW_RESULTS, RETRY_FAILED] : [SHOW_RESULTS];
     const message = group.kind === 'task'
       ? `Prospecting task "${group.task.taskName}" ${verb} in ${group.task.catalog}: ${describeProgress(group.task)}.`
-      : `Prospecting "${group.launch.name}" ${verb} in ${group.launch.catalog}: ${group.launch.engagementCount} engagements in ${group.tasks.length} tasks, ${describeLaunchProgress(group.tasks)}.`;
+      : `Prospecting "${group.launch.name}" ${verb} in ${group.launch.catalog}: ${engagementsOf(group.launch, group.tasks)} in ${group.tasks.length} tasks, ${describeLaunchProgress(group.tasks)}.`;
     const answer = await prompts().show(level, message, ...buttons);
     if (answer === SHOW_RESULTS) await actions.showResults(group);
     else if (answer === RETRY_FAILED) await actions.retryFailed(group);
@@ -34,4 +34,10 @@ export function registerTaskNotifications(
   return onDidFinish((group) => {
     notify(group).catch((error: unknown) => log.error(`Acting on the end of ${group.kind === 'task' ? `task ${group.task.taskId}` : `launch "${group.launch.name}"`} failed: ${error instanceof Error ? error.message : String(error)}`));
   });
+}
+
+/** '250 engagements', or '200 of the 250 engagements launched' when some never started (unknown to the catalog). */
+function engagementsOf(launch: LaunchRecord, tasks: readonly TaskRecord[]): string {
+  const { total } = aggregateProgress(tasks);
+  return total === launch.engagementCount ? `${total} engagements` : `${total} of the ${launch.engagementCount} engagements launched`;
 }

@@ -50,7 +50,8 @@ export function toTreeItem(node: TaskTreeNode): vscode.TreeItem {
       const { launch, tasks } = node;
       const item = new vscode.TreeItem(launch.name, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = launchNodeId(launch.catalog, launch.launchId);
-      item.description = describeLaunchProgress(tasks);
+      const awaiting = launch.awaitingTokens.length;
+      item.description = `${describeLaunchProgress(tasks)}${awaiting > 0 ? ` · ${awaiting} task${awaiting === 1 ? '' : 's'} starting…` : ''}`;
       item.tooltip = launchTooltip(launch, tasks);
       item.iconPath = stateIcon(launchState(launch, tasks));
       item.contextValue = launchContextValue(launch, tasks);
