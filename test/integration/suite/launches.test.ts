@@ -39,7 +39,7 @@ suite('One launch of 250 engagements is one thing', function () {
   }
 
   function launchTasks(): TaskRecord[] {
-    return api.monitor.tasks('Sandbox').filter((task) => task.taskName.startsWith('Q3 leads ('));
+    return api.monitor.tasks('Sandbox').filter((task) => /^Q3 leads \(\d\/3\)$/.test(task.taskName));
   }
 
   async function launchFinished(): Promise<LaunchNode> {
