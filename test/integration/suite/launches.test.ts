@@ -42,12 +42,16 @@ suite('One launch of 250 engagements is one thing', function () {
     return api.monitor.tasks('Sandbox').filter((task) => /^Q3 leads \(\d\/3\)$/.test(task.taskName));
   }
 
-  async function launchFinished(): Promise<LaunchNode> {
+  async function tasksEnded(): Promise<void> {
     await waitFor('the three tasks to end', () => {
       statusTexts.push(api.statusBarText());
       const tasks = launchTasks();
       return tasks.length === 3 && tasks.every((task) => task.endTime !== undefined);
     }, 90_000);
+  }
+
+  async function launchFinished(): Promise<LaunchNode> {
+    await tasksEnded();
     return launchNode();
   }
 
@@ -98,7 +102,7 @@ suite('One launch of 250 engagements is one thing', function () {
   });
 
   test('ONE notification tells the end of the launch, naming its 250 engagements; none per task', async () => {
-    await launchFinished();
+    await tasksEnded();
     const note = await prompts.waitForMessage(/Prospecting "Q3 leads" finished/, 20_000);
     assert.equal(note.message, 'Prospecting "Q3 leads" finished in Sandbox: 250 engagements in 3 tasks, 250/250 done · 10 failed.');
     assert.equal(note.level, 'warning');
@@ -107,7 +111,7 @@ suite('One launch of 250 engagements is one thing', function () {
   });
 
   test('the status bar counts the whole launch while it runs, and ends on its outcome', async () => {
-    await launchFinished();
+    await tasksEnded();
     const runningTexts = statusTexts.filter((text) => text.startsWith('$(sync~spin)'));
     assert.ok(runningTexts.length > 0, 'seen while running');
     for (const text of runningTexts) assert.match(text, /^\$\(sync~spin\) Prospecting \d+\/250$/, 'every task of the running launch counts, also those already ended');
