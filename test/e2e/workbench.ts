@@ -299,6 +299,46 @@ export class Workbench {
     return box;
   }
 
+  /** Selects the whole file in the active editor as a person would: click into it, Ctrl+A. */
+  async selectAllInEditor(): Promise<number> {
+    await this.activeEditor.locator('.view-lines').click();
+    await this.page.keyboard.press('Control+A');
+    await this.page.waitForTimeout(200);
+    return this.selectedLength();
+  }
+
+  /** Moves the mouse onto `text` in the active editor and waits for the editor's hover to show `ready`; its text. */
+  async hoverOver(text: string, ready: RegExp, timeoutMs = 15_000): Promise<string> {
+    const box = await this.textBox(this.editorLine(text), text);
+    const hover = this.page.locator('.monaco-editor .monaco-hover .monaco-hover-content, .monaco-hover .hover-contents').filter({ visible: true });
+    const read = async () => (await hover.allInnerTexts()).join('\n').replace(/\u00a0/g, ' ');
+    return waitUntil(
+      `the hover over "${text}" to show ${String(ready)}`,
+      async () => {
+        if (!(await hover.count())) {
+          await this.page.mouse.move(box.x + box.width / 2 - 8, box.y + box.height / 2);
+          await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+          await this.page.waitForTimeout(800);
+        }
+        return read();
+      },
+      (shown) => ready.test(shown),
+      { timeoutMs, intervalMs: 300, show: (shown) => JSON.stringify(shown.slice(0, 300)) || 'no hover' },
+    );
+  }
+
+  /** Opens the Problems panel and returns its rows as they read (file rows and marker rows, top to bottom). */
+  async problems(ready: (rows: string[]) => boolean, timeoutMs = 15_000): Promise<string[]> {
+    await this.runCommand('Problems: Focus on Problems View');
+    const rows = this.panel.locator('.markers-panel .monaco-list-row');
+    return waitUntil(
+      'the Problems panel rows',
+      async () => (await rows.allInnerTexts()).map((row) => row.replace(/\s+/g, ' ').trim()),
+      ready,
+      { timeoutMs, show: (found) => found.join(' | ') || 'no rows' },
+    );
+  }
+
   /** How many characters are selected, as the status bar's "Ln x, Col y (n selected)" item says. */
   async selectedLength(): Promise<number> {
     const items = await this.statusBarItems();
