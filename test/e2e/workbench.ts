@@ -307,6 +307,18 @@ export class Workbench {
     return this.selectedLength();
   }
 
+  /** Ctrl+G, the line number, Enter: the active editor scrolls to the line and puts the cursor on it. */
+  async goToLine(line: number): Promise<void> {
+    await this.activeEditor.locator('.view-lines').click();
+    await this.page.keyboard.press('Control+G');
+    const input = this.page.locator('.quick-input-widget input.input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(`:${line}`);
+    await input.press('Enter');
+    await this.quickInput.waitFor({ state: 'hidden', timeout: 10_000 });
+    await this.page.waitForTimeout(300);
+  }
+
   /** Moves the mouse onto `text` in the active editor and waits for the editor's hover to show `ready`; its text. */
   async hoverOver(text: string, ready: RegExp, timeoutMs = 15_000): Promise<string> {
     const box = await this.textBox(this.editorLine(text), text);
