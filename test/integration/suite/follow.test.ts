@@ -54,6 +54,8 @@ suite('Following one task to its end', function () {
     api = await activeApi();
     await reset();
     await setSetting('catalog', 'Sandbox');
+    // Tasks of earlier suites leave the session once the reset service no longer knows them: the status bar then counts this task only.
+    await waitFor('no task of an earlier suite running', () => api.monitor.activeTasks().length === 0, 60_000);
     prompts = new ScriptedPrompts();
     restore = api.usePrompts(prompts);
     [failing] = await knownEngagements('Sandbox', 1, true);

@@ -59,6 +59,8 @@ suite('One launch of 250 engagements is one thing', function () {
     api = await activeApi();
     await reset();
     await setSetting('catalog', 'Sandbox');
+    // Tasks of earlier suites leave the session once the reset service no longer knows them: the status bar then counts this launch only.
+    await waitFor('no task of an earlier suite running', () => api.monitor.activeTasks().length === 0, 60_000);
     prompts = new ScriptedPrompts();
     restore = api.usePrompts(prompts);
     const succeeding = await knownEngagements('Sandbox', 240, false);
@@ -114,7 +116,7 @@ suite('One launch of 250 engagements is one thing', function () {
     await tasksEnded();
     const runningTexts = statusTexts.filter((text) => text.startsWith('$(sync~spin)'));
     assert.ok(runningTexts.length > 0, 'seen while running');
-    for (const text of runningTexts) assert.match(text, /^\$\(sync~spin\) Prospecting \d+\/250$/, 'every task of the running launch counts, also those already ended');
+    for (const text of runningTexts) assert.match(text, /^\$\(sync~spin\) Prospecting \d+\/250$/, `every task of the running launch counts, also those already ended: ${runningTexts.join(' → ')}`);
     const outcome = '$(warning) Prospecting 250/250 done · 10 failed';
     await waitFor('the status bar to end on the launch', () => api.statusBarText() === outcome, 10_000).catch(() => undefined);
     assert.equal(api.statusBarText(), outcome);
