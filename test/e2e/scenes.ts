@@ -264,11 +264,7 @@ export interface ManyLaunchScene {
 export async function launchWholeFile(wb: Workbench, file: string, visibleId: string, taskName: string): Promise<ManyLaunchScene> {
   await wb.openFile(file);
   const selectedLength = await wb.selectAllInEditor();
-  // A CodeLens line may appear above the IDs just as the right-click lands (the menu then does not open): once more.
-  await wb.openEditorContextMenu(visibleId).catch(async () => {
-    await wb.page.waitForTimeout(500);
-    return wb.openEditorContextMenu(visibleId);
-  });
+  await wb.openEditorContextMenu(visibleId);
   await wb.chooseContextMenuItem(START_FROM_SELECTION_TITLE);
   const pickState = await wb.waitForQuickInput(ENGAGEMENT_PICK_TITLE);
   const pick = { title: pickState.title, selectedCount: (await wb.quickInputState()).selectedCount };

@@ -267,6 +267,11 @@ export class Workbench {
       const box = await this.measureText(line, text).catch(() => undefined);
       const editor = await this.activeEditor.boundingBox();
       if (box && editor && box.width > 0 && box.height > 0 && box.y >= editor.y && box.y + box.height <= editor.y + editor.height && box.x >= editor.x) return box;
+      if (box && editor && box.height > 0) {
+        // Rendered, but above or below what the editor shows (a panel took its place): scroll it into view, as a person would.
+        await this.page.mouse.move(editor.x + editor.width / 2, editor.y + editor.height / 2);
+        await this.page.mouse.wheel(0, box.y < editor.y ? -box.height * 4 : box.height * 4);
+      }
       if (Date.now() > deadline) throw new Error(`"${text}" has no usable position in the editor (measured ${JSON.stringify(box)}, editor ${JSON.stringify(editor)})`);
       await this.page.waitForTimeout(200);
     }
@@ -360,9 +365,13 @@ export class Workbench {
 
   /** Right-clicks `text` in the active editor (selecting it first when asked) and returns the menu's items. */
   async openEditorContextMenu(text: string): Promise<{ menu: Locator; items: string[] }> {
-    const box = await this.textBox(this.editorLine(text), text);
-    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { button: 'right' });
-    return this.contextMenu();
+    const rightClick = async () => {
+      const box = await this.textBox(this.editorLine(text), text);
+      await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { button: 'right' });
+      return this.contextMenu();
+    };
+    // A CodeLens line may appear above the text just as the right-click lands (no menu then): once more, measured again.
+    return rightClick().catch(rightClick);
   }
 
   /** The open context menu (VS Code draws its own in the browser) and its enabled and disabled items. */
