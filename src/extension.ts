@@ -51,6 +51,8 @@ export interface PartnerCentralApi {
   readonly statusBarText: () => string;
   /** The Prospecting Tasks view's description: the catalog it shows. */
   readonly viewDescription: () => string | undefined;
+  /** Whether the extension host sees the Prospecting Tasks view as visible (commands act on its selection then). */
+  readonly tasksViewVisible: () => boolean;
   /** The outcome after-texts drawn in the editors of a document. */
   readonly editorDecorations: (uri: vscode.Uri) => readonly ShownDecoration[];
   /** The extension's own local emulator (started by Use Local Emulator). */
@@ -129,8 +131,10 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi | 
     registerPendingLaunchCommands(tasks),
     registerLocalEmulatorCommands({ localEmulator, prompts: prompts.get, extensionId: context.extension.id }),
     registerTaskNotifications(sessions.onDidFinish, prompts.get, log, {
-      showResults: (task) => vscode.commands.executeCommand(REVEAL_TASK_COMMAND, task.catalog, task.taskId),
-      retryFailed: (task) => retryFailed(tasks, task),
+      showResults: (group) => (group.kind === 'task'
+        ? vscode.commands.executeCommand(REVEAL_TASK_COMMAND, group.task.catalog, group.task.taskId)
+        : vscode.commands.executeCommand(REVEAL_TASK_COMMAND, group.launch.catalog, group.tasks[0]?.taskId, 'launch')),
+      retryFailed: (group) => retryFailed(tasks, group),
     }),
     sessions.onDidFailToPoll((message) => void prompts.get().show('warning', message)),
   );
@@ -154,6 +158,7 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi | 
     tree,
     statusBarText: () => statusBar.text,
     viewDescription: () => treeView.description,
+    tasksViewVisible: () => treeView.visible,
     editorDecorations: (uri) => editorFeatures.decorationsOf(uri),
     localEmulator,
     connect: connect.api,

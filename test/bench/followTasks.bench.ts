@@ -63,7 +63,7 @@ async function main(): Promise<number> {
 
   const poller = new Poller({
     clock: systemClock,
-    hasActiveWork: () => book.hasActive(CATALOG),
+    hasActiveWork: () => book.active(CATALOG).length > 0,
     onError: (error) => {
       pollErrors++;
       console.log(`  poll failed: ${(error as Error).name}: ${(error as Error).message}`);

@@ -251,6 +251,70 @@ export async function waitForNoRunningTask(wb: Workbench, taskSeconds: number): 
   );
 }
 
+export interface ManyLaunchScene {
+  selectedLength: number;
+  pick: { title: string; selectedCount: string };
+  started: Notification;
+}
+
+/**
+ * Opens `file`, selects all of it (Ctrl+A), right-clicks an ID in it, "Start Prospecting Task from Selection",
+ * accepts the quick pick with every engagement checked, names the launch: as a person launches hundreds of IDs.
+ */
+export async function launchWholeFile(wb: Workbench, file: string, visibleId: string, taskName: string): Promise<ManyLaunchScene> {
+  await wb.openFile(file);
+  const selectedLength = await wb.selectAllInEditor();
+  await wb.openEditorContextMenu(visibleId);
+  await wb.chooseContextMenuItem(START_FROM_SELECTION_TITLE);
+  const pickState = await wb.waitForQuickInput(ENGAGEMENT_PICK_TITLE);
+  const pick = { title: pickState.title, selectedCount: (await wb.quickInputState()).selectedCount };
+  await wb.acceptQuickInput();
+  await wb.waitForQuickInput(TASK_NAME_TITLE);
+  await wb.typeInQuickInput(taskName);
+  await wb.acceptQuickInput();
+  const started = await wb.waitForNotification(/^Started \d+ prospecting tasks/, 30_000);
+  await wb.activeEditor.locator('.view-lines').click(); // the selection has done its work
+  await wb.page.keyboard.press('Control+Home');
+  return { selectedLength, pick, started };
+}
+
+export interface LaunchFollowScene {
+  /** Every text the Prospecting status bar item showed, from the first running one to the outcome. */
+  statusBarTexts: string[];
+  done: StatusBarItem;
+  /** The notifications on screen when the launch's end was told. */
+  notifications: Notification[];
+  finished: Notification;
+  /** The launch's row once finished, and its task rows once expanded. */
+  launch: TreeItem;
+  tasks: TreeItem[];
+}
+
+/** Follows a launch of several tasks to its end: the status bar, the one notification, the launch's node and its tasks. */
+export async function followLaunch(wb: Workbench, launchName: string, total: number, taskSeconds: number): Promise<LaunchFollowScene> {
+  const statusBarTexts: string[] = [];
+  const record = async () => {
+    const item = (await wb.statusBarItemsWith('Prospecting'))[0];
+    if (item && item.text !== statusBarTexts[statusBarTexts.length - 1]) statusBarTexts.push(item.text);
+    return item;
+  };
+  await record();
+  await wb.openViewContainer(CONTAINER_TITLE);
+  const doneText = new RegExp(`^Prospecting ${total}/${total} done( · \\d+ failed)?$`);
+  const done = await waitUntil(
+    `the Prospecting status bar item to show ${String(doneText)}`,
+    record,
+    (item) => item !== undefined && doneText.test(item.text),
+    { timeoutMs: taskWaitMs(taskSeconds) * 2, intervalMs: 100, show: (item) => (item ? `"${item.text}" [${item.icons.join(' ')}]` : 'no Prospecting item') },
+  ) as StatusBarItem;
+  const finished = await wb.waitForNotification(new RegExp(`^Prospecting "${escapeRegExp(launchName)}" (finished|failed) in`), 15_000);
+  const notifications = await wb.notifications();
+  const launch = await wb.waitForTreeItem(VIEW_NAME, launchName, (item) => item.description.startsWith(`${total}/${total} done`), { what: 'finished', timeoutMs: 15_000 });
+  const tasks = await wb.expandTreeItem(VIEW_NAME, launchName);
+  await wb.parkMouse();
+  return { statusBarTexts, done, notifications, finished, launch, tasks };
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

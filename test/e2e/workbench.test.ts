@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { e2e } from './fixture';
+import { e2e, E2E_RESULTS_DIR } from './fixture';
+import { sampleEngagements } from '../../scripts/emulator';
+import { SCREENSHOTS_DIR } from '../../scripts/paths';
 import { TEST_TASK_SECONDS } from '../../scripts/stack';
 import {
   CONTAINER_TITLE,
@@ -11,7 +14,9 @@ import {
   VIEW_NAME,
   contextMenuOnSelection,
   contributedEditorContextTitles,
+  followLaunch,
   followTask,
+  launchWholeFile,
   launchFromSelection,
   manifest,
   openPartnerCentralView,
@@ -149,5 +154,74 @@ suite('Launching and following a prospecting task through the real workbench', (
     const failed = scene.engagements[2]!;
     assert.match(failed.description, /^failed · [A-Z_]+ · \S/, `The failing engagement shows as ${describeTreeItem(failed)}`);
     assert.deepEqual(failed.icons, ['error'], `The failing engagement shows as ${describeTreeItem(failed)}`);
+  });
+});
+
+suite('One launch of 250 engagements through the real workbench', () => {
+  /** PARTNER_CENTRAL_UPDATE_SCREENSHOTS=1 writes the pictures into media/screenshots (the README shows them). */
+  const picture = (name: string): string => path.join(process.env.PARTNER_CENTRAL_UPDATE_SCREENSHOTS === '1' ? SCREENSHOTS_DIR : E2E_RESULTS_DIR, `${name}.png`);
+
+  test('250 IDs selected in a CSV: one launch node with three tasks, one notification naming 250, the status bar ends on the launch; hovers and Problems after', async function () {
+    this.timeout(240_000);
+    const { workbench, stack } = e2e();
+    const engagements = await sampleEngagements(stack.emulator.emulator.endpoint, 241, 10);
+    const succeeding = engagements.succeeding.map((e) => e.id);
+    const failing = engagements.failing.map((e) => e.id);
+    assert.equal(succeeding.length, 241, 'the emulator knows enough engagements');
+    // 250 IDs (ten of them fail, in the second and third tasks), below an upper-cased ID (a near miss) and a fragment.
+    const ids = [...succeeding.slice(0, 150), ...failing.slice(0, 5), ...succeeding.slice(150, 240), ...failing.slice(5)];
+    const typo = succeeding[240]!.toUpperCase();
+    const file = 'launch-250.csv';
+    fs.writeFileSync(path.join(stack.workspace.folder, file), [
+      'engagement_id,owner,stage',
+      `${typo},typo@example.com,qualified`,
+      'eng-12345,short@example.com,qualified',
+      ...ids.map((id, i) => `${id},owner${i + 1}@example.com,qualified`),
+    ].join('\n') + '\n');
+    await waitForNoRunningTask(workbench, TEST_TASK_SECONDS); // the status bar then counts this launch only
+    const name = `Q3 leads ${Date.now().toString(36)}`;
+
+    const launch = await launchWholeFile(workbench, file, ids[5]!, name);
+    assert.match(launch.pick.title, /^Engagements to prospect in Sandbox \(250 found\)$/);
+    assert.equal(launch.pick.selectedCount, '250 Selected');
+    assert.match(launch.started.message, /^Started 3 prospecting tasks \(250 engagements\) in Sandbox\./);
+
+    const scene = await followLaunch(workbench, name, 250, TEST_TASK_SECONDS);
+    const sideBarWidth = (await workbench.sideBar.boundingBox())?.width ?? 300;
+    await workbench.resizeSideBar(560); // the launch's counts readable in the picture
+    await workbench.parkMouse();
+    await workbench.page.locator('.monaco-hover').filter({ visible: true }).first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+    await workbench.screenshot(picture('launch-node'));
+    await workbench.resizeSideBar(sideBarWidth);
+    const running = scene.statusBarTexts.filter((text) => !text.includes('done'));
+    assert.ok(running.every((text) => /^Prospecting \d+\/250$/.test(text)), `While the launch ran the status bar went through: ${scene.statusBarTexts.join(' → ')}`);
+    assert.equal(scene.done.text, 'Prospecting 250/250 done · 10 failed', `The status bar went through: ${scene.statusBarTexts.join(' → ')}`);
+    assert.deepEqual(scene.done.icons, ['warning']);
+
+    assert.equal(scene.finished.message, `Prospecting "${name}" finished in Sandbox: 250 engagements in 3 tasks, 250/250 done · 10 failed.`);
+    assert.deepEqual(scene.finished.buttons, ['Show Results', 'Retry Failed']);
+    const perTask = scene.notifications.filter((n) => n.message.includes(`"${name} (`));
+    assert.deepEqual(perTask.map((n) => n.message), [], 'no notification per task');
+
+    assert.equal(scene.launch.description, '250/250 done · 10 failed');
+    assert.deepEqual(scene.launch.icons, ['warning'], `The launch shows as ${describeTreeItem(scene.launch)}`);
+    assert.deepEqual(scene.tasks.map((task) => task.label), [`${name} (1/3)`, `${name} (2/3)`, `${name} (3/3)`], `Its children: ${scene.tasks.map(describeTreeItem).join(' | ')}`);
+    assert.deepEqual(scene.tasks.map((task) => task.description), ['100/100 done', '100/100 done · 5 failed', '50/50 done · 5 failed']);
+    const roots = (await workbench.treeItems(VIEW_NAME)).filter((item) => item.level === 1).map((item) => item.label);
+    assert.ok(!roots.some((label) => label.startsWith(`${name} (`)), `No task of the launch at the top level: ${roots.join(' | ')}`);
+
+    await workbench.openFile(file);
+    const hover = await workbench.hoverOver(ids[0]!, /Prospected/);
+    await workbench.screenshot(picture('hover-outcome'));
+    assert.match(hover, new RegExp(`Task "${name} \\(1/3\\)"`), `The hover shows: ${hover}`);
+    await workbench.goToLine(ids.indexOf(failing[0]!) + 4); // below the header and the two near misses
+    const failedHover = await workbench.hoverOver(failing[0]!, /Failed/);
+    assert.match(failedHover, new RegExp(`Task "${name} \\(2/3\\)"`), `The hover shows: ${failedHover}`);
+    await workbench.parkMouse();
+
+    const problems = await workbench.problems((rows) => rows.some((row) => row.includes(`did you mean ${succeeding[240]}?`)));
+    await workbench.screenshot(picture('problems-near-misses'));
+    assert.ok(problems.some((row) => row.startsWith(file)), `The Problems panel lists ${file}: ${problems.join(' | ')}`);
+    assert.ok(problems.some((row) => /^Upper-case letters.*\[Ln 2, Col 1\]$/.test(row)), `The near miss on line 2, with its reason: ${problems.join(' | ')}`);
   });
 });

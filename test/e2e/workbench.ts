@@ -267,6 +267,11 @@ export class Workbench {
       const box = await this.measureText(line, text).catch(() => undefined);
       const editor = await this.activeEditor.boundingBox();
       if (box && editor && box.width > 0 && box.height > 0 && box.y >= editor.y && box.y + box.height <= editor.y + editor.height && box.x >= editor.x) return box;
+      if (box && editor && box.height > 0) {
+        // Rendered, but above or below what the editor shows (a panel took its place): scroll it into view, as a person would.
+        await this.page.mouse.move(editor.x + editor.width / 2, editor.y + editor.height / 2);
+        await this.page.mouse.wheel(0, box.y < editor.y ? -box.height * 4 : box.height * 4);
+      }
       if (Date.now() > deadline) throw new Error(`"${text}" has no usable position in the editor (measured ${JSON.stringify(box)}, editor ${JSON.stringify(editor)})`);
       await this.page.waitForTimeout(200);
     }
@@ -299,6 +304,58 @@ export class Workbench {
     return box;
   }
 
+  /** Selects the whole file in the active editor as a person would: click into it, Ctrl+A. */
+  async selectAllInEditor(): Promise<number> {
+    await this.activeEditor.locator('.view-lines').click();
+    await this.page.keyboard.press('Control+A');
+    await this.page.waitForTimeout(200);
+    return this.selectedLength();
+  }
+
+  /** Ctrl+G, the line number, Enter: the active editor scrolls to the line and puts the cursor on it. */
+  async goToLine(line: number): Promise<void> {
+    await this.activeEditor.locator('.view-lines').click();
+    await this.page.keyboard.press('Control+G');
+    const input = this.page.locator('.quick-input-widget input.input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(`:${line}`);
+    await input.press('Enter');
+    await this.quickInput.waitFor({ state: 'hidden', timeout: 10_000 });
+    await this.page.waitForTimeout(300);
+  }
+
+  /** Moves the mouse onto `text` in the active editor and waits for the editor's hover to show `ready`; its text. */
+  async hoverOver(text: string, ready: RegExp, timeoutMs = 15_000): Promise<string> {
+    const box = await this.textBox(this.editorLine(text), text);
+    const hover = this.page.locator('.monaco-editor .monaco-hover .monaco-hover-content, .monaco-hover .hover-contents').filter({ visible: true });
+    const read = async () => (await hover.allInnerTexts()).join('\n').replace(/\u00a0/g, ' ');
+    return waitUntil(
+      `the hover over "${text}" to show ${String(ready)}`,
+      async () => {
+        if (!(await hover.count())) {
+          await this.page.mouse.move(box.x + box.width / 2 - 8, box.y + box.height / 2);
+          await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+          await this.page.waitForTimeout(800);
+        }
+        return read();
+      },
+      (shown) => ready.test(shown),
+      { timeoutMs, intervalMs: 300, show: (shown) => JSON.stringify(shown.slice(0, 300)) || 'no hover' },
+    );
+  }
+
+  /** Opens the Problems panel and returns its rows as they read (file rows and marker rows, top to bottom). */
+  async problems(ready: (rows: string[]) => boolean, timeoutMs = 15_000): Promise<string[]> {
+    await this.runCommand('Problems: Focus on Problems View');
+    const rows = this.panel.locator('.markers-panel .monaco-list-row');
+    return waitUntil(
+      'the Problems panel rows',
+      async () => (await rows.allInnerTexts()).map((row) => row.replace(/\s+/g, ' ').trim()),
+      ready,
+      { timeoutMs, show: (found) => found.join(' | ') || 'no rows' },
+    );
+  }
+
   /** How many characters are selected, as the status bar's "Ln x, Col y (n selected)" item says. */
   async selectedLength(): Promise<number> {
     const items = await this.statusBarItems();
@@ -308,9 +365,13 @@ export class Workbench {
 
   /** Right-clicks `text` in the active editor (selecting it first when asked) and returns the menu's items. */
   async openEditorContextMenu(text: string): Promise<{ menu: Locator; items: string[] }> {
-    const box = await this.textBox(this.editorLine(text), text);
-    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { button: 'right' });
-    return this.contextMenu();
+    const rightClick = async () => {
+      const box = await this.textBox(this.editorLine(text), text);
+      await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { button: 'right' });
+      return this.contextMenu();
+    };
+    // A CodeLens line may appear above the text just as the right-click lands (no menu then): once more, measured again.
+    return rightClick().catch(rightClick);
   }
 
   /** The open context menu (VS Code draws its own in the browser) and its enabled and disabled items. */

@@ -7,3 +7,4 @@ export * from './taskBook';
 export * from './storedRecords';
 export * from './taskExport';
 export * from './polling';
+export * from './launches';

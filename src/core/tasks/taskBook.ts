@@ -56,14 +56,6 @@ export class TaskBook {
     return this.list(catalog).filter(isActive);
   }
 
-  /** Whether anything in `catalog` (or either catalog) still runs. */
-  hasActive(catalog?: Catalog): boolean {
-    for (const record of this.records.values()) {
-      if ((catalog === undefined || record.catalog === catalog) && isActive(record)) return true;
-    }
-    return false;
-  }
-
   remove(catalog: Catalog, taskId: string): boolean {
     return this.records.delete(key(catalog, taskId));
   }

@@ -8,22 +8,26 @@ import { inSession, type LaunchContext } from './launchContext';
 /**
  * Launches the batches under one cancellable progress notification, then tells the user exactly which tasks
  * started and which did not, and why. A batch refused for unknown engagements can be started without them.
+ * The batches are one launch (one thing the user started); a follow-up passes its `launchId` and joins it.
  */
-export async function runLaunch(services: LaunchContext, catalog: Catalog, batches: readonly TaskBatch[], footnote?: string): Promise<BatchLaunchResult[]> {
+export async function runLaunch(services: LaunchContext, catalog: Catalog, batches: readonly TaskBatch[], footnote?: string, launchId?: string): Promise<BatchLaunchResult[]> {
   // The launch and its follow-ups (Start Without Them) stay in the session it started in.
   const session = await services.session();
   const release = session.hold();
+  const launch = launchId && session.reopenLaunch(launchId) ? launchId : session.beginLaunch(catalog, batches);
   try {
     const held = inSession(services, session);
-    const results = await launchWithProgress(held, catalog, batches);
-    await report(held, catalog, results, footnote);
+    const results = await launchWithProgress(held, catalog, batches, launch);
+    session.closeLaunch(launch);
+    await report(held, catalog, results, footnote, launch);
     return results;
   } finally {
+    session.closeLaunch(launch);
     release();
   }
 }
 
-async function launchWithProgress(services: LaunchContext, catalog: Catalog, batches: readonly TaskBatch[]): Promise<BatchLaunchResult[]> {
+async function launchWithProgress(services: LaunchContext, catalog: Catalog, batches: readonly TaskBatch[], launchId: string): Promise<BatchLaunchResult[]> {
   const { log } = services;
   const engagements = batches.reduce((total, batch) => total + batch.identifiers.length, 0);
   const title = batches.length === 1
@@ -49,7 +53,7 @@ async function launchWithProgress(services: LaunchContext, catalog: Catalog, bat
             logResult(services, catalog, event.result);
           }
         },
-      });
+      }, launchId);
     } finally {
       cancellation.dispose();
     }
@@ -72,7 +76,7 @@ function logResult(services: LaunchContext, catalog: Catalog, result: BatchLaunc
   }
 }
 
-async function report(services: LaunchContext, catalog: Catalog, results: readonly BatchLaunchResult[], footnote?: string): Promise<void> {
+async function report(services: LaunchContext, catalog: Catalog, results: readonly BatchLaunchResult[], footnote: string | undefined, launchId: string): Promise<void> {
   const prompts = services.prompts();
   const started = results.filter((result): result is StartedBatch => result.status === 'started');
   const failed = results.filter((result): result is FailedBatch => result.status === 'failed');
@@ -100,7 +104,7 @@ async function report(services: LaunchContext, catalog: Catalog, results: readon
     const remaining = retryable.reduce((total, batch) => total + (batch?.identifiers.length ?? 0), 0);
     const startWithout = 'Start Without Them';
     const answer = await prompts.show('error', `${prefix}${missing.length} engagement${missing.length === 1 ? '' : 's'} not found in ${catalog}: ${listIds(missing)}. Start ${failed.length === 1 ? `"${failed[0].batch.name}"` : 'the tasks'} with the other ${remaining}?`, startWithout);
-    if (answer === startWithout) await runLaunch(services, catalog, retryable.filter((batch) => batch !== undefined).map(renumber));
+    if (answer === startWithout) await runLaunch(services, catalog, retryable.filter((batch) => batch !== undefined).map(renumber), undefined, launchId);
     return;
   }
   const first = failed[0];

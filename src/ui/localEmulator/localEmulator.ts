@@ -108,6 +108,7 @@ export class LocalEmulator extends Disposable implements ConnectionOverrideSourc
       this.host.globalState.update(CHOSEN_KEY, true),
       this.host.globalState.update(accountStateKey(LOCAL_EMULATOR_ACCOUNT_KEY, 'taskHistory'), undefined),
       this.host.globalState.update(accountStateKey(LOCAL_EMULATOR_ACCOUNT_KEY, 'pendingLaunches'), undefined),
+      this.host.globalState.update(accountStateKey(LOCAL_EMULATOR_ACCOUNT_KEY, 'launches'), undefined),
       this.host.globalState.update(accountStateKey(LOCAL_EMULATOR_ACCOUNT_KEY, 'accountId'), undefined),
     ]);
     const credentials = randomKeyPair();

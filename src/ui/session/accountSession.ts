@@ -1,12 +1,14 @@
 import type { Emitter } from '../../core/emitter';
 import { accountIdFromTaskArn } from '../../core/taskArn';
+import type { TaskBatch } from '../../core/batchPlanning';
 import { CATALOGS } from '../../core/catalog';
-import { systemClock, TaskBook, type Catalog, type Clock, type TaskRecord } from '../../core/tasks';
+import { systemClock, TaskBook, type Catalog, type Clock, type LaunchRecord, type TaskGroup, type TaskRecord } from '../../core/tasks';
 import type * as Aws from '../../aws';
 import type { AccountIdentity } from '../../aws/accountIdentity';
 import type { ConnectionSettings } from '../config';
-import { AccountPendingLaunches, accountStateKey, MemoryState, TaskHistory, type KeyValueState } from './accountState';
+import { AccountPendingLaunches, accountStateKey, LaunchHistory, MemoryState, TaskHistory, type KeyValueState } from './accountState';
 import { FollowedTasks } from './followedTasks';
+import { SessionLaunches } from './sessionLaunches';
 import { RemoteTaskPages, type RemotePages } from './remoteTaskPages';
 import type { SessionLog } from './sessionLog';
 import { TaskDetails } from './taskDetails';
@@ -66,6 +68,7 @@ export class AccountSession {
   readonly pendingLaunches: AccountPendingLaunches;
   readonly history: TaskHistory;
   private readonly followed: FollowedTasks;
+  private readonly launches: SessionLaunches;
   private readonly pages: RemoteTaskPages;
   private readonly details: TaskDetails;
   private readonly state: KeyValueState;
@@ -75,6 +78,7 @@ export class AccountSession {
   private relayPending: { dispose(): void } | undefined;
 
   readonly onDidChange;
+  /** A launch, or a task on its own, ended: told once. */
   readonly onDidFinish;
   readonly onDidFailToPoll;
 
@@ -89,10 +93,21 @@ export class AccountSession {
     this.state = identity.resolved ? dependencies.state : new MemoryState();
     this.history = new TaskHistory(this.state, identity.key);
     this.pendingLaunches = new AccountPendingLaunches(this.state, identity.key);
+    const book = new TaskBook(this.history.load(), () => clock.now());
+    this.launches = new SessionLaunches({
+      book,
+      history: new LaunchHistory(this.state, identity.key),
+      pendingTokens: () => new Set(this.pendingLaunches.list().map((launch) => launch.clientToken)),
+      clock,
+      log,
+    });
     const changed = dependencies.pendingLaunchesChanged;
-    if (changed) this.relayPending = this.pendingLaunches.onDidChange(() => changed.fire(identity.key));
+    this.relayPending = this.pendingLaunches.onDidChange(() => {
+      this.launches.pendingChanged();
+      changed?.fire(identity.key);
+    });
     this.followed = new FollowedTasks({
-      book: new TaskBook(this.history.load(), () => clock.now()),
+      book,
       history: this.history,
       fetchers: aws.createTaskFetchers(client),
       clock,
@@ -105,7 +120,8 @@ export class AccountSession {
       titles: (catalog, ids) => aws.lookUpEngagementTitles(client, catalog, ids),
     }, clock, log);
     this.onDidChange = this.followed.onDidChange;
-    this.onDidFinish = this.followed.onDidFinish;
+    this.followed.onDidFinish((task) => this.launches.taskFinished(task));
+    this.onDidFinish = this.launches.onDidFinish;
     this.onDidFailToPoll = this.followed.onDidFailToPoll;
   }
 
@@ -145,8 +161,43 @@ export class AccountSession {
     return CATALOGS.flatMap((catalog) => this.followed.book.active(catalog));
   }
 
-  get latestFinishedTask(): TaskRecord | undefined {
-    return this.followed.latestFinishedTask;
+  /** The launch (or task on its own) whose end was told last. */
+  get latestFinished(): TaskGroup | undefined {
+    return this.launches.latestFinished;
+  }
+
+  /** The catalog's tasks as the view lists them, a launch of several tasks as one entry. */
+  groups(tasks: readonly TaskRecord[]): TaskGroup[] {
+    return this.launches.groups(tasks);
+  }
+
+  launchOf(catalog: Catalog, taskId: string): LaunchRecord | undefined {
+    return this.launches.launchOf(catalog, taskId);
+  }
+
+  tasksOf(launch: LaunchRecord): TaskRecord[] {
+    return this.launches.tasksOf(launch);
+  }
+
+  /** A launch of `batches` (one action of the user) begins here; its id. */
+  beginLaunch(catalog: Catalog, batches: readonly TaskBatch[]): string {
+    return this.launches.begin(catalog, batches);
+  }
+
+  /** More tasks of the launch are started (Start Without Them); false when it is gone (it got no task). */
+  reopenLaunch(launchId: string): boolean {
+    return this.launches.reopen(launchId);
+  }
+
+  /** The launch's start got no answer for the batch sent with `clientToken`: the launch waits for it. */
+  launchUnanswered(launchId: string, clientToken: string): void {
+    this.launches.unanswered(launchId, clientToken);
+  }
+
+  /** The launch's tasks were started (or not): its end may be told now. */
+  closeLaunch(launchId: string): void {
+    this.launches.close(launchId);
+    this.followed.announce();
   }
 
   title(catalog: Catalog, engagementId: string): string | undefined {
@@ -181,7 +232,8 @@ export class AccountSession {
   }
 
   /** A task Start just created in this account: kept in its book and history, and followed while current. */
-  addStarted(task: TaskRecord): void {
+  addStarted(task: TaskRecord, clientToken: string, launchId?: string): void {
+    this.launches.started(launchId, task.taskId, clientToken);
     this.followed.upsert([task], task.catalog);
   }
 
@@ -206,6 +258,7 @@ export class AccountSession {
     if (this.retired) return;
     this.retired = true;
     this.followed.stop();
+    this.launches.stop();
     this.destroyClientIfDone();
   }
 

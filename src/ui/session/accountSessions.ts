@@ -1,5 +1,5 @@
 import { Emitter, type Subscription } from '../../core/emitter';
-import type { Catalog, TaskRecord } from '../../core/tasks';
+import type { Catalog, LaunchRecord, TaskGroup, TaskRecord } from '../../core/tasks';
 import type { BatchLaunchResult, LaunchBatchesInput } from '../../aws/launchBatches';
 import type { ConnectionSettings } from '../config';
 import { openAccountSession, type AccountSession, type AwsModule, type SessionDependencies } from './accountSession';
@@ -37,7 +37,8 @@ export class AccountSessions {
   private readonly changed = new Emitter<void>();
   /** The current session's tasks, pages or titles changed, or the session did: views refresh. */
   readonly onDidChange = this.changed.event;
-  private readonly finished = new Emitter<TaskRecord>();
+  private readonly finished = new Emitter<TaskGroup>();
+  /** A launch of the current session, or a task on its own, ended: told once. */
   readonly onDidFinish = this.finished.event;
   private readonly pollFailed = new Emitter<string>();
   readonly onDidFailToPoll = this.pollFailed.event;
@@ -91,7 +92,7 @@ export class AccountSessions {
    * removed in its store, and its started tasks go to its book (or, if it was retired and another session of
    * the same identity is current, to that one's, which is the same account's).
    */
-  async launch(session: AccountSession, input: SessionLaunchInput): Promise<BatchLaunchResult[]> {
+  async launch(session: AccountSession, input: SessionLaunchInput, launchId?: string): Promise<BatchLaunchResult[]> {
     const release = session.hold();
     try {
       return await session.aws.launchBatches({
@@ -99,7 +100,8 @@ export class AccountSessions {
         client: session.client,
         tokenStore: session.pendingLaunches,
         onProgress: (event) => {
-          if (event.type === 'done' && event.result.status === 'started') this.bookFor(session).addStarted(event.result.task);
+          if (event.type === 'done' && event.result.status === 'started') this.bookFor(session).addStarted(event.result.task, event.result.clientToken, launchId);
+          if (event.type === 'done' && event.result.status === 'failed' && event.result.outcomeUnknown && launchId) session.launchUnanswered(launchId, event.result.clientToken);
           input.onProgress?.(event);
         },
       });
@@ -126,8 +128,23 @@ export class AccountSessions {
     return this.currentSession?.activeTasks() ?? [];
   }
 
-  get latestFinishedTask(): TaskRecord | undefined {
-    return this.currentSession?.latestFinishedTask;
+  /** The launch (or task on its own) whose end was told last. */
+  get latestFinished(): TaskGroup | undefined {
+    return this.currentSession?.latestFinished;
+  }
+
+  /** The catalog's tasks as the view lists them, a launch of several tasks as one entry. */
+  groups(tasks: readonly TaskRecord[]): TaskGroup[] {
+    return this.currentSession?.groups(tasks) ?? tasks.map((task): TaskGroup => ({ kind: 'task', task }));
+  }
+
+  launchOf(catalog: Catalog, taskId: string): LaunchRecord | undefined {
+    return this.currentSession?.launchOf(catalog, taskId);
+  }
+
+  /** The known tasks of `launch`, as they are now. */
+  tasksOf(launch: LaunchRecord): TaskRecord[] {
+    return this.currentSession?.tasksOf(launch) ?? [];
   }
 
   title(catalog: Catalog, engagementId: string): string | undefined {
@@ -187,7 +204,7 @@ export class AccountSessions {
     this.currentSession = session;
     this.relays = [
       session.onDidChange(() => this.changed.fire()),
-      session.onDidFinish((task) => this.finished.fire(task)),
+      session.onDidFinish((group) => this.finished.fire(group)),
       session.onDidFailToPoll((message) => this.pollFailed.fire(message)),
     ];
     session.setFocused(this.focused);

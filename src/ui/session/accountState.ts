@@ -1,6 +1,6 @@
 import { Emitter } from '../../core/emitter';
 import type { PendingLaunch, PendingLaunchStore } from '../../core/pendingLaunches';
-import { parseStoredTaskRecords, type TaskRecord } from '../../core/tasks';
+import { parseStoredTaskRecords, type LaunchRecord, type TaskRecord } from '../../core/tasks';
 
 /** Where account state survives a reload: the extension's globalState (vscode.Memento has this shape). */
 export interface KeyValueState {
@@ -12,7 +12,7 @@ export interface KeyValueState {
 /** Every key of one account's state starts with this and its identity key. */
 const ACCOUNT_STATE_PREFIX = 'partnerCentral.account/';
 
-export function accountStateKey(identityKey: string, part: 'taskHistory' | 'pendingLaunches' | 'accountId'): string {
+export function accountStateKey(identityKey: string, part: 'taskHistory' | 'pendingLaunches' | 'launches' | 'accountId'): string {
   return `${ACCOUNT_STATE_PREFIX}${identityKey}/${part}`;
 }
 
@@ -37,6 +37,31 @@ export class TaskHistory {
     const kept = newestFirst.filter((task, index) => index < MAX_KEPT || task.startedHere || task.endTime === undefined);
     await this.state.update(this.key, kept);
   }
+}
+
+/** The launches of one account (which tasks were started together), under a key fixed when its session was made. */
+export class LaunchHistory {
+  private readonly key: string;
+
+  constructor(private readonly state: KeyValueState, identityKey: string) {
+    this.key = accountStateKey(identityKey, 'launches');
+  }
+
+  load(): LaunchRecord[] {
+    const stored = this.state.get<unknown>(this.key);
+    return Array.isArray(stored) ? stored.filter(isLaunchRecord) : [];
+  }
+
+  async save(launches: readonly LaunchRecord[]): Promise<void> {
+    await this.state.update(this.key, launches.length > 0 ? launches : undefined);
+  }
+}
+
+function isLaunchRecord(value: unknown): value is LaunchRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const launch = value as Partial<LaunchRecord>;
+  return typeof launch.launchId === 'string' && typeof launch.name === 'string' && typeof launch.createdAt === 'string' &&
+    (launch.catalog === 'Sandbox' || launch.catalog === 'AWS') && Array.isArray(launch.taskIds) && Array.isArray(launch.awaitingTokens);
 }
 
 /**

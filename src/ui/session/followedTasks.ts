@@ -1,5 +1,6 @@
+import { CATALOGS } from '../../core/catalog';
 import { Emitter } from '../../core/emitter';
-import { explainError, formatExplanation } from '../../core/errorExplanations';
+import { explainError, explainOneLine, formatExplanation } from '../../core/errorExplanations';
 import {
   Poller,
   deriveTaskState,
@@ -16,7 +17,6 @@ import {
 import type { TaskHistory } from './accountState';
 import type { SessionLog } from './sessionLog';
 
-export const CATALOGS: readonly Catalog[] = ['Sandbox', 'AWS'];
 
 export interface FollowedTasksOptions {
   book: TaskBook;
@@ -36,7 +36,6 @@ export class FollowedTasks {
   private readonly pollers = new Map<Catalog, Poller>();
   private focused = true;
   private stopped = false;
-  private latestFinished: TaskRecord | undefined;
 
   private readonly changed = new Emitter<void>();
   /** Any task, page or title changed: views refresh. */
@@ -56,11 +55,6 @@ export class FollowedTasks {
 
   get isStopped(): boolean {
     return this.stopped;
-  }
-
-  /** The task that finished most recently while this session followed it. */
-  get latestFinishedTask(): TaskRecord | undefined {
-    return this.latestFinished && this.book.get(this.latestFinished.catalog, this.latestFinished.taskId);
   }
 
   /** Starts polling the catalogs with active tasks (those restored from history, at the session's start). */
@@ -118,7 +112,6 @@ export class FollowedTasks {
         log.info(`Task ${task.taskId} "${task.taskName}" (${task.catalog}): ${from} → ${deriveTaskState(task)}, ${describeProgress(task)}`);
       }
       if (change.finished && previous && previous.endTime === undefined) {
-        this.latestFinished = task;
         this.finished.fire(task);
       }
     }
@@ -150,7 +143,7 @@ export class FollowedTasks {
   /** One call of a poll failed while others answered: its tasks wait for the next poll. */
   private logCallFailure(catalog: Catalog, error: unknown): void {
     if (this.stopped) return;
-    this.options.log.warn(`Following some ${catalog} tasks failed; they are asked again at the next poll: ${formatExplanation(explainError(error, { catalog }))}`);
+    this.options.log.warn(`Following some ${catalog} tasks failed; they are asked again at the next poll: ${explainOneLine(error, { catalog })}`);
   }
 
   private reportPollError(catalog: Catalog, error: unknown, consecutiveErrors: number): void {

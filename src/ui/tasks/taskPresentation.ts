@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { deriveTaskState, describeDuration, describeProgress, taskCounts, type EngagementResult, type TaskRecord, type TaskState } from '../../core/tasks';
+import { aggregateProgress, deriveTaskState, describeDuration, describeLaunchProgress, describeProgress, launchState, taskCounts, type EngagementResult, type LaunchRecord, type TaskRecord, type TaskState } from '../../core/tasks';
 
 /** How each derived state looks: the tree's icon, the status bar's codicon and wording. */
 export const STATE_LOOK: Record<TaskState, { icon: string; color?: string; label: string }> = {
@@ -52,8 +52,18 @@ export function taskTooltip(task: TaskRecord, now = Date.now()): vscode.Markdown
   return tooltip;
 }
 
-export function taskDescription(task: TaskRecord): string {
-  return describeProgress(task);
+export function launchTooltip(launch: LaunchRecord, tasks: readonly TaskRecord[]): vscode.MarkdownString {
+  const progress = aggregateProgress(tasks);
+  const rows = [
+    `**${escapeMarkdown(launch.name)}** — ${STATE_LOOK[launchState(launch, tasks)].label}`,
+    '',
+    `${launch.engagementCount} engagements launched in ${tasks.length} tasks (${launch.catalog}), ${formatTime(launch.createdAt)}`,
+    '',
+    `${describeLaunchProgress(tasks)}: ${progress.done - progress.failed} completed, ${progress.failed} failed, ${progress.total - progress.done} to go`,
+    '',
+    ...tasks.map((task) => `- ${escapeMarkdown(task.taskName)}: ${describeProgress(task)}`),
+  ];
+  return new vscode.MarkdownString(rows.join('\n'));
 }
 
 /** Markdown's special characters escaped, for names and service text shown in tooltips. */

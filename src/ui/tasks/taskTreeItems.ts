@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
 import type { PendingLaunch } from '../../core/pendingLaunches';
-import { deriveTaskState, type Catalog, type EngagementResult, type TaskRecord } from '../../core/tasks';
+import { deriveTaskState, describeLaunchProgress, launchState, type Catalog, type EngagementResult, type LaunchRecord, type TaskRecord } from '../../core/tasks';
 import { LOAD_MORE_TASKS_COMMAND } from '../ids';
-import { engagementIcon, escapeMarkdown, stateIcon, taskDescription, taskTooltip } from './taskPresentation';
+import { describeProgress } from '../../core/tasks';
+import { engagementIcon, escapeMarkdown, launchTooltip, stateIcon, taskTooltip } from './taskPresentation';
 
 /** Nodes of the Prospecting Tasks view. Ids are stable, so expansion and selection survive refreshes. */
 export type TaskTreeNode =
+  /** What the user started in one action, shown as one node when it made several tasks. */
+  | { kind: 'launch'; launch: LaunchRecord; tasks: TaskRecord[] }
   | { kind: 'task'; task: TaskRecord }
   | { kind: 'engagement'; task: TaskRecord; engagement: EngagementResult; title?: string }
   /** A launch of the current account whose outcome is unknown; `stale` past a day (then never re-sent by itself). */
@@ -29,17 +32,42 @@ function taskContextValue(task: TaskRecord): string {
   return tokens.join(' ');
 }
 
+export function launchNodeId(catalog: Catalog, launchId: string): string {
+  return `launch/${catalog}/${launchId}`;
+}
+
+/** `launch state-… [hasFailures] [finished]`: the same facts as a task's, so menus read both alike. */
+function launchContextValue(launch: LaunchRecord, tasks: readonly TaskRecord[]): string {
+  const state = launchState(launch, tasks);
+  const tokens = ['launch', `state-${state}`];
+  if (tasks.some((task) => task.failedCount > 0)) tokens.push('hasFailures');
+  if (state !== 'pending' && state !== 'running') tokens.push('finished');
+  return tokens.join(' ');
+}
+
 export function toTreeItem(node: TaskTreeNode): vscode.TreeItem {
   switch (node.kind) {
+    case 'launch': {
+      const { launch, tasks } = node;
+      const item = new vscode.TreeItem(launch.name, vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = launchNodeId(launch.catalog, launch.launchId);
+      const awaiting = launch.awaitingTokens.length;
+      item.description = `${describeLaunchProgress(tasks)}${awaiting > 0 ? ` · ${awaiting} task${awaiting === 1 ? '' : 's'} starting…` : ''}`;
+      item.tooltip = launchTooltip(launch, tasks);
+      item.iconPath = stateIcon(launchState(launch, tasks));
+      item.contextValue = launchContextValue(launch, tasks);
+      item.accessibilityInformation = { label: `${launch.name}, ${tasks.length} tasks, ${describeLaunchProgress(tasks)}` };
+      return item;
+    }
     case 'task': {
       const { task } = node;
       const item = new vscode.TreeItem(task.taskName, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = taskNodeId(task.catalog, task.taskId);
-      item.description = taskDescription(task);
+      item.description = describeProgress(task);
       item.tooltip = taskTooltip(task);
       item.iconPath = stateIcon(deriveTaskState(task));
       item.contextValue = taskContextValue(task);
-      item.accessibilityInformation = { label: `${task.taskName}, ${taskDescription(task)}` };
+      item.accessibilityInformation = { label: `${task.taskName}, ${describeProgress(task)}` };
       return item;
     }
     case 'engagement': {

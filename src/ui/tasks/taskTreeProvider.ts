@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { explainError, formatExplanation } from '../../core/errorExplanations';
+import { explainOneLine } from '../../core/errorExplanations';
 import { isStalePendingLaunch } from '../../core/pendingLaunches';
-import type { Catalog, TaskRecord } from '../../core/tasks';
+import type { Catalog, TaskGroup, TaskRecord } from '../../core/tasks';
 import { Disposable } from '../disposable';
 import type { AccountSessions } from '../session/accountSessions';
 import { CLEAR_TASK_FILTER_COMMAND, REFRESH_TASKS_COMMAND } from '../ids';
@@ -60,12 +60,29 @@ export class TaskTreeProvider extends Disposable implements vscode.TreeDataProvi
     return toTreeItem(node);
   }
 
+  /** An engagement's task; a task's launch when the view shows that launch as one node (reveal walks this up). */
   getParent(node: TaskTreeNode): TaskTreeNode | undefined {
-    return node.kind === 'engagement' ? { kind: 'task', task: node.task } : undefined;
+    if (node.kind === 'engagement') return { kind: 'task', task: node.task };
+    if (node.kind === 'task') {
+      const group = this.groupOf(node.task);
+      return group?.kind === 'launch' ? { kind: 'launch', launch: group.launch, tasks: group.tasks } : undefined;
+    }
+    return undefined;
+  }
+
+  /** The launch node that holds `task`, or its own node when it stands alone. */
+  nodeOf(task: TaskRecord): TaskTreeNode {
+    const group = this.groupOf(task);
+    return group?.kind === 'launch' ? { kind: 'launch', launch: group.launch, tasks: group.tasks } : { kind: 'task', task };
   }
 
   async getChildren(node?: TaskTreeNode): Promise<TaskTreeNode[]> {
     if (!node) return this.rootNodes();
+    if (node.kind === 'launch') {
+      const group = this.groupOf(node.tasks[0]);
+      const tasks = group?.kind === 'launch' ? group.tasks : node.tasks;
+      return tasks.map((task): TaskTreeNode => ({ kind: 'task', task }));
+    }
     if (node.kind === 'task') return this.engagementNodes(node.task);
     return [];
   }
@@ -80,7 +97,7 @@ export class TaskTreeProvider extends Disposable implements vscode.TreeDataProvi
     const pending = session?.pendingLaunches.list().filter((launch) => launch.catalog === catalog) ?? [];
     const nodes: TaskTreeNode[] = [
       ...pending.map((launch): TaskTreeNode => ({ kind: 'pending', launch, identityKey: session?.identity.key ?? '', stale: isStalePendingLaunch(launch, this.now()) })),
-      ...tasks.map((task): TaskTreeNode => ({ kind: 'task', task })),
+      ...this.sessions.groups(tasks).map((group): TaskTreeNode => (group.kind === 'launch' ? { kind: 'launch', launch: group.launch, tasks: group.tasks } : { kind: 'task', task: group.task })),
     ];
     if (pages.error) {
       nodes.push({ kind: 'message', id: `error/${catalog}`, label: `Could not list ${catalog} tasks`, detail: pages.error, icon: 'warning', command: { command: REFRESH_TASKS_COMMAND, title: 'Retry' } });
@@ -95,6 +112,13 @@ export class TaskTreeProvider extends Disposable implements vscode.TreeDataProvi
     return nodes;
   }
 
+  /** The entry of the list that holds `task` (the name filter applied, as in the view). */
+  private groupOf(task: TaskRecord | undefined): TaskGroup | undefined {
+    if (!task) return undefined;
+    return this.sessions.groups(this.visibleTasks(task.catalog)).find((group) =>
+      group.kind === 'task' ? group.task.taskId === task.taskId : group.tasks.some((member) => member.taskId === task.taskId));
+  }
+
   private async engagementNodes(task: TaskRecord): Promise<TaskTreeNode[]> {
     const key = `${task.catalog}/${task.taskId}`;
     let current = this.sessions.task(task.catalog, task.taskId) ?? task;
@@ -102,7 +126,7 @@ export class TaskTreeProvider extends Disposable implements vscode.TreeDataProvi
       current = await this.sessions.ensureDetails(current);
       this.detailErrors.delete(key);
     } catch (error) {
-      this.detailErrors.set(key, formatExplanation(explainError(error, { catalog: task.catalog })));
+      this.detailErrors.set(key, explainOneLine(error, { catalog: task.catalog }));
     }
     const nodes: TaskTreeNode[] = (current.engagements ?? []).map((engagement) => ({
       kind: 'engagement',

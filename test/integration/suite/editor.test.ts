@@ -7,16 +7,7 @@ import type { TaskRecord } from '../../../src/core/tasks';
 import { counts, knownEngagements, reset } from '../support/emulatorControl';
 import { activeApi, setSetting } from '../support/extensionUnderTest';
 import { ScriptedPrompts } from '../support/scriptedPrompts';
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { waitFor } from '../support/waitFor';
 
 async function openEditor(content: string): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument({ content, language: 'plaintext' });

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { SHOW_LOG_COMMAND, TASKS_VIEW } from '../../../src/ui/ids';
 import { EXTENSION_ID, activeApi } from '../support/extensionUnderTest';
+import { waitFor } from '../support/waitFor';
 
 /** The contract other parts (README, walkthroughs, e2e tests) rely on. */
 const VIEW_CONTAINER_ID = 'partnerCentral';
@@ -39,16 +40,6 @@ function contributedViews(m: Manifest): string[] {
 
 function isWorkbenchViewCommand(command: string, viewIds: string[]): boolean {
   return viewIds.some((view) => WORKBENCH_VIEW_COMMAND_SUFFIXES.some((suffix) => command === `${view}.${suffix}`));
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 suite('Extension host', () => {
@@ -122,9 +113,9 @@ suite('Extension host', () => {
     await vscode.commands.executeCommand(SHOW_LOG);
     const doc = await Promise.race([
       opened,
-      waitFor('the Partner Central output document', () => vscode.workspace.textDocuments.find(isChannel)),
+      waitFor('the Partner Central output document', () => vscode.workspace.textDocuments.find(isChannel), 10_000),
     ]);
-    await waitFor('the activation line in the log', () => doc.getText().includes('activated') || undefined);
+    await waitFor('the activation line in the log', () => doc.getText().includes('activated'), 10_000);
     assert.match(doc.getText(), /Partner Central Prospecting .* activated/);
   });
 });

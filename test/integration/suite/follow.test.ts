@@ -9,20 +9,135 @@ import type { TaskTreeNode } from '../../../src/ui/tasks/taskTreeItems';
 import { counts, injectFault, knownEngagements, reset } from '../support/emulatorControl';
 import { activeApi, setSetting } from '../support/extensionUnderTest';
 import { ScriptedPrompts } from '../support/scriptedPrompts';
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 45_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { waitFor } from '../support/waitFor';
 
 function iconId(item: vscode.TreeItem): string | undefined {
   return item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : undefined;
 }
+
+/** Starts one task from a document of `ids`, named `name`; the task once the session holds it. */
+async function launchTask(api: PartnerCentralApi, prompts: ScriptedPrompts, name: string, ids: string[]): Promise<TaskRecord> {
+  const document = await vscode.workspace.openTextDocument({ content: ids.join('\n') });
+  await vscode.window.showTextDocument(document);
+  prompts.taskName = () => name;
+  await vscode.commands.executeCommand('partnerCentral.startFromFile');
+  await prompts.waitForMessage(new RegExp(`Started prospecting task "${name}"`));
+  return waitFor(`task ${name} in the monitor`, () => api.monitor.tasks('Sandbox').find((task) => task.taskName === name));
+}
+
+function finishedTask(api: PartnerCentralApi, taskId: string, timeoutMs?: number): Promise<TaskRecord> {
+  return waitFor(`task ${taskId} to finish`, () => {
+    const task = api.monitor.task('Sandbox', taskId);
+    return task?.endTime !== undefined && task;
+  }, timeoutMs);
+}
+
+async function taskNode(api: PartnerCentralApi, taskId: string): Promise<{ node: TaskTreeNode; item: vscode.TreeItem }> {
+  const roots = await api.tree.getChildren();
+  const node = roots.find((candidate) => candidate.kind === 'task' && candidate.task.taskId === taskId);
+  assert.ok(node, `task ${taskId} is in the tree`);
+  return { node, item: api.tree.getTreeItem(node) as vscode.TreeItem };
+}
+
+/** One task of five engagements (one failing) followed from its start to its end: each test checks one surface. */
+suite('Following one task to its end', function () {
+  this.timeout(120_000);
+  let api: PartnerCentralApi;
+  let prompts: ScriptedPrompts;
+  let restore: vscode.Disposable;
+  let ids: string[];
+  let failing: string;
+  let task: TaskRecord;
+  let running: { item: vscode.TreeItem; status: string };
+
+  suiteSetup(async () => {
+    api = await activeApi();
+    await reset();
+    await setSetting('catalog', 'Sandbox');
+    // Tasks of earlier suites leave the session once the reset service no longer knows them: the status bar then counts this task only.
+    await waitFor('no task of an earlier suite running', () => api.monitor.activeTasks().length === 0, 60_000);
+    prompts = new ScriptedPrompts();
+    restore = api.usePrompts(prompts);
+    [failing] = await knownEngagements('Sandbox', 1, true);
+    ids = [...(await knownEngagements('Sandbox', 4, false)), failing];
+    task = await launchTask(api, prompts, 'Follow me', ids);
+    // What the tree and the status bar show right after the start, before any poll could end the task.
+    running = { item: (await taskNode(api, task.taskId)).item, status: api.statusBarText() };
+    await vscode.commands.executeCommand('partnerCentral.showTaskDetails', task);
+  });
+
+  suiteTeardown(async () => {
+    restore.dispose();
+    api.tree.setFilter('');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('while it runs, its tree item shows its name, its progress, a running icon and a stable id', () => {
+    assert.equal(running.item.label, 'Follow me');
+    assert.match(String(running.item.description), /^\d\/5 done/);
+    assert.ok(['clock', 'sync~spin'].includes(iconId(running.item) ?? ''), `icon while running: ${iconId(running.item)}`);
+    assert.equal(running.item.id, `task/Sandbox/${task.taskId}`);
+  });
+
+  test('while it runs, the status bar counts its engagements', () => {
+    assert.match(running.status, /^\$\(sync~spin\) Prospecting \d\/5$/);
+  });
+
+  test('once ended, its tree item shows the outcome, under the same id, with the tokens its menus test', async () => {
+    const finished = await finishedTask(api, task.taskId);
+    const done = await taskNode(api, finished.taskId);
+    assert.equal(done.item.description, '5/5 done · 1 failed');
+    assert.equal(iconId(done.item), 'warning');
+    assert.match(String(done.item.contextValue), /\bhasFailures\b/);
+    assert.match(String(done.item.contextValue), /\bfinished\b/);
+    assert.equal(done.item.id, running.item.id, 'the id survives refreshes');
+  });
+
+  test('once ended, the status bar shows its outcome', async () => {
+    await finishedTask(api, task.taskId);
+    await waitFor('the status bar to show the outcome', () => /^\$\(warning\) Prospecting/.test(api.statusBarText()), 10_000);
+    assert.equal(api.statusBarText(), '$(warning) Prospecting 5/5 done · 1 failed');
+  });
+
+  test('its engagements are listed below it in launch order, each with its outcome', async () => {
+    const { node } = await taskNode(api, (await finishedTask(api, task.taskId)).taskId);
+    const children = await api.tree.getChildren(node);
+    assert.deepEqual(children.map((child) => child.kind === 'engagement' && child.engagement.engagementId), ids);
+    const failedChild = children.find((child) => child.kind === 'engagement' && child.engagement.engagementId === failing);
+    assert.ok(failedChild);
+    assert.match(String((api.tree.getTreeItem(failedChild) as vscode.TreeItem).description), /^failed · [A-Z_]+/);
+    assert.match(String((api.tree.getTreeItem(children[0]) as vscode.TreeItem).description), /^completed · ctx-[0-9a-z]{14}/);
+  });
+
+  test("an engagement's title fills in after its outcome", async () => {
+    const { node } = await taskNode(api, (await finishedTask(api, task.taskId)).taskId);
+    const titled = await waitFor('the engagement title', async () => {
+      const [first] = await api.tree.getChildren(node);
+      const description = String((api.tree.getTreeItem(first) as vscode.TreeItem).description);
+      return /^completed · ctx-[0-9a-z]{14} · .+/.test(description) && description;
+    }, 10_000);
+    assert.match(titled, /^completed · ctx-[0-9a-z]{14} · .+/);
+  });
+
+  test('one notification tells its end, with Show Results and Retry Failed', async () => {
+    const note = await prompts.waitForMessage(/Prospecting task "Follow me" finished in Sandbox: 5\/5 done · 1 failed/, 60_000);
+    assert.equal(note.level, 'warning');
+    assert.deepEqual(note.actions, ['Show Results', 'Retry Failed']);
+    assert.equal(prompts.messages.filter((message) => /"Follow me" finished/.test(message.message)).length, 1, 'told once');
+  });
+
+  test('its details document, opened while it ran, follows it to its end', async () => {
+    const details = vscode.workspace.textDocuments.find((document) => document.uri.scheme === 'partnercentral-task' && document.uri.path.endsWith(`/${task.taskId}.json`));
+    assert.ok(details, 'the details document opened while the task ran is still open');
+    await waitFor('the details document to follow the task to its end', () => /"state": "completedWithFailures"/.test(details.getText()), 60_000);
+  });
+
+  test('revealing it while the name filter hides it clears the filter', async () => {
+    api.tree.setFilter('no task is named like this');
+    await vscode.commands.executeCommand('partnerCentral.revealTask', 'Sandbox', task.taskId);
+    assert.equal(api.tree.filter, '');
+  });
+});
 
 suite('Following tasks', function () {
   this.timeout(120_000);
@@ -50,78 +165,12 @@ suite('Following tasks', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  async function launch(name: string, ids: string[]): Promise<TaskRecord> {
-    const document = await vscode.workspace.openTextDocument({ content: ids.join('\n') });
-    await vscode.window.showTextDocument(document);
-    prompts.taskName = () => name;
-    await vscode.commands.executeCommand('partnerCentral.startFromFile');
-    await prompts.waitForMessage(new RegExp(`Started prospecting task "${name}"`));
-    return waitFor(`task ${name} in the monitor`, () => api.monitor.tasks('Sandbox').find((task) => task.taskName === name));
-  }
-
-  async function taskNode(taskId: string): Promise<{ node: TaskTreeNode; item: vscode.TreeItem }> {
-    const roots = await api.tree.getChildren();
-    const node = roots.find((candidate) => candidate.kind === 'task' && candidate.task.taskId === taskId);
-    assert.ok(node, `task ${taskId} is in the tree`);
-    return { node, item: api.tree.getTreeItem(node) as vscode.TreeItem };
-  }
-
-  test('a task is followed to completion: tree items, status bar and notification at each stage', async () => {
-    const ids = [...succeeding.slice(100, 104), failing[0]];
-    const task = await launch('Follow me', ids);
-    await vscode.commands.executeCommand('partnerCentral.showTaskDetails', task);
-
-    const running = await taskNode(task.taskId);
-    assert.equal(running.item.label, 'Follow me');
-    assert.match(String(running.item.description), /^\d\/5 done/);
-    assert.ok(['clock', 'sync~spin'].includes(iconId(running.item) ?? ''), `icon while running: ${iconId(running.item)}`);
-    assert.equal(running.item.id, `task/Sandbox/${task.taskId}`, 'a stable id');
-    assert.match(api.statusBarText(), /^\$\(sync~spin\) Prospecting \d\/5$/);
-
-    const finished = await waitFor('the task to finish', () => api.monitor.task('Sandbox', task.taskId)?.endTime !== undefined && api.monitor.task('Sandbox', task.taskId));
-    const done = await taskNode(finished.taskId);
-    assert.equal(done.item.description, '5/5 done · 1 failed');
-    assert.equal(iconId(done.item), 'warning');
-    assert.match(String(done.item.contextValue), /\bhasFailures\b/);
-    assert.match(String(done.item.contextValue), /\bfinished\b/);
-    assert.equal(done.item.id, running.item.id, 'the id survives refreshes');
-    assert.match(api.statusBarText(), /^\$\(warning\) Prospecting 5\/5 done · 1 failed$/);
-
-    const children = await api.tree.getChildren(done.node);
-    assert.deepEqual(children.map((child) => child.kind === 'engagement' && child.engagement.engagementId), ids);
-    const failedChild = children.find((child) => child.kind === 'engagement' && child.engagement.engagementId === failing[0]);
-    assert.ok(failedChild);
-    const failedItem = api.tree.getTreeItem(failedChild) as vscode.TreeItem;
-    assert.match(String(failedItem.description), /^failed · [A-Z_]+/);
-    const completedItem = api.tree.getTreeItem(children[0]) as vscode.TreeItem;
-    assert.match(String(completedItem.description), /^completed · ctx-[0-9a-z]{14}/);
-
-    const deadline = Date.now() + 10_000;
-    let titled = '';
-    while (Date.now() < deadline) {
-      const [first] = await api.tree.getChildren(done.node);
-      titled = String((api.tree.getTreeItem(first) as vscode.TreeItem).description);
-      if (/^completed · ctx-[0-9a-z]{14} · .+/.test(titled)) break;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    assert.match(titled, /^completed · ctx-[0-9a-z]{14} · .+/, 'the engagement title fills in');
-
-    const note = await prompts.waitForMessage(/Prospecting task "Follow me" finished in Sandbox: 5\/5 done · 1 failed/);
-    assert.deepEqual(note.actions, ['Show Results', 'Retry Failed']);
-
-    const details = vscode.workspace.textDocuments.find((document) => document.uri.scheme === 'partnercentral-task' && document.uri.path.endsWith(`/${task.taskId}.json`));
-    assert.ok(details, 'the details document opened while the task ran is still open');
-    await waitFor('the details document to follow the task to its end', () => /"state": "completedWithFailures"/.test(details.getText()), 10_000);
-
-    api.tree.setFilter('no task is named like this');
-    await vscode.commands.executeCommand('partnerCentral.revealTask', 'Sandbox', task.taskId);
-    assert.equal(api.tree.filter, '', 'revealing a task the name filter hid clears the filter');
-  });
+  const launch = (name: string, ids: string[]): Promise<TaskRecord> => launchTask(api, prompts, name, ids);
 
   test('Retry Failed starts a task holding exactly the failed engagements', async () => {
     const ids = [succeeding[110], failing[1], succeeding[111], failing[2]];
     const task = await launch('Retry source', ids);
-    const finished = await waitFor('the task to finish', () => api.monitor.task('Sandbox', task.taskId)?.endTime !== undefined && api.monitor.task('Sandbox', task.taskId));
+    const finished = await finishedTask(api, task.taskId);
     await vscode.commands.executeCommand('partnerCentral.retryFailed', finished);
     await prompts.waitForMessage(/Started prospecting task "Retry source \(retry\)" \(2 engagements\)/);
     const retry = await waitFor('the retry task', () => api.monitor.tasks('Sandbox').find((candidate) => candidate.taskName === 'Retry source (retry)'));
@@ -132,7 +181,7 @@ suite('Following tasks', function () {
   test('Export Results writes one row per engagement, as CSV and as JSON', async () => {
     const ids = [succeeding[120], succeeding[121], failing[3]];
     const task = await launch('Export me', ids);
-    const finished = await waitFor('the task to finish', () => api.monitor.task('Sandbox', task.taskId)?.endTime !== undefined && api.monitor.task('Sandbox', task.taskId));
+    const finished = await finishedTask(api, task.taskId);
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pc-export-'));
     try {
       prompts.saveTo = vscode.Uri.file(path.join(folder, 'results.csv'));
@@ -169,7 +218,7 @@ suite('Following tasks', function () {
     await injectFault('ListProspectingFromEngagementTasks', 'internal', 10);
     const warning = await prompts.waitForMessage(/Following Sandbox tasks failed/);
     assert.equal(warning.level, 'warning');
-    const finished = await waitFor('the task to finish after the errors', () => api.monitor.task('Sandbox', task.taskId)?.endTime !== undefined && api.monitor.task('Sandbox', task.taskId), 60_000);
+    const finished = await finishedTask(api, task.taskId, 60_000);
     assert.equal(finished.completedCount + finished.failedCount, 2);
     assert.equal(prompts.messages.filter((message) => /Following Sandbox tasks failed/.test(message.message)).length, 1, 'one message for the whole run of failures');
   });
@@ -178,7 +227,7 @@ suite('Following tasks', function () {
     const task = await launch('Palette pick', [succeeding[150]]);
     await launch('Another name', [succeeding[151]]);
     await vscode.commands.executeCommand('workbench.action.closeSidebar'); // the view's selection is not visible
-    await new Promise((resolve) => setTimeout(resolve, 1000)); // the view's visibility reaches the extension host
+    await waitFor('the view to be hidden in the extension host', () => !api.tasksViewVisible(), 10_000);
     prompts.chooseTask = (tasks) => tasks.find((candidate) => candidate.taskId === task.taskId);
     await vscode.commands.executeCommand('partnerCentral.copyTaskId');
     assert.equal(prompts.taskPicks.length, 1, 'asked which task');

@@ -6,16 +6,7 @@ import { counts, emulatorUrl } from '../support/emulatorControl';
 import { EXTENSION_ID, activeApi } from '../support/extensionUnderTest';
 import { ScriptedPrompts } from '../support/scriptedPrompts';
 import { accountStateKey } from '../../../src/ui/session/accountState';
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 45_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { waitFor } from '../support/waitFor';
 
 function alive(pid: number): boolean {
   try {

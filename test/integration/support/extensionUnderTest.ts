@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PartnerCentralApi } from '../../../src/extension';
+import { waitFor } from './waitFor';
 
 export const EXTENSION_ID = 'partner-central-tools.partner-central-prospecting';
 
@@ -16,14 +17,6 @@ export async function activeApi(): Promise<PartnerCentralApi> {
 /** A `partnerCentral.*` user setting; `undefined` removes it. */
 export async function setSetting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('partnerCentral').update(key, value, vscode.ConfigurationTarget.Global);
-}
-
-async function until(what: string, probe: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!probe()) {
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /**
@@ -44,10 +37,10 @@ export async function withWorkspaceSettingsFile(
   const workspaceCatalog = (): unknown => vscode.workspace.getConfiguration('partnerCentral').inspect('catalog')?.workspaceValue;
   await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(JSON.stringify(settings, null, 2)));
   try {
-    await until('the workspace settings to be read', () => workspaceCatalog() === entries['partnerCentral.catalog']);
+    await waitFor('the workspace settings to be read', () => workspaceCatalog() === entries['partnerCentral.catalog'], 10_000);
     await body();
   } finally {
     await vscode.workspace.fs.writeFile(file, original);
-    await until('the workspace settings to be restored', () => workspaceCatalog() === undefined);
+    await waitFor('the workspace settings to be restored', () => workspaceCatalog() === undefined, 10_000);
   }
 }

@@ -1,13 +1,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { explainError, formatExplanation } from '../../../core/errorExplanations';
+import { explainOneLine } from '../../../core/errorExplanations';
 import { tasksToCsv, tasksToJson, type TaskRecord } from '../../../core/tasks';
 import type { TaskTreeNode } from '../../tasks/taskTreeItems';
 import type { TaskCommandServices } from './taskCommandServices';
 import { EXPORT_RESULTS_COMMAND } from '../../ids';
 
 /**
- * Per-engagement results of one task (from its item) or of every task the view lists (its name filter
+ * Per-engagement results of one task (from its item), of a launch's tasks (from the launch's item), or of every task the view lists (its name filter
  * applied), to CSV or JSON.
  * Tasks whose results were never fetched are fetched first.
  */
@@ -15,7 +15,8 @@ export function registerExportResults(services: TaskCommandServices): vscode.Dis
   return vscode.commands.registerCommand(EXPORT_RESULTS_COMMAND, async (arg?: unknown) => {
     const node = arg as TaskTreeNode | undefined;
     const catalog = services.viewCatalog.get();
-    const chosen = node?.kind === 'task' || node?.kind === 'engagement' ? [node.task] : services.tree.visibleTasks(catalog);
+    const launch = node?.kind === 'launch' ? node.launch : undefined;
+    const chosen = node?.kind === 'launch' ? launchTasks(services, node) : node?.kind === 'task' || node?.kind === 'engagement' ? [node.task] : services.tree.visibleTasks(catalog);
     const prompts = services.launch.prompts();
     if (chosen.length === 0) {
       await prompts.show('info', services.tree.filter
@@ -23,10 +24,10 @@ export function registerExportResults(services: TaskCommandServices): vscode.Dis
         : `There are no ${catalog} tasks to export yet.`);
       return;
     }
-    const baseName = chosen.length === 1 ? safeFileName(chosen[0].taskName) : `prospecting-${catalog.toLowerCase()}`;
+    const baseName = launch ? safeFileName(launch.name) : chosen.length === 1 ? safeFileName(chosen[0].taskName) : `prospecting-${catalog.toLowerCase()}`;
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const target = await prompts.askSaveLocation(
-      chosen.length === 1 ? `Export the results of "${chosen[0].taskName}"` : `Export the results of ${chosen.length} ${catalog} tasks`,
+      launch ? `Export the results of "${launch.name}" (${chosen.length} tasks)` : chosen.length === 1 ? `Export the results of "${chosen[0].taskName}"` : `Export the results of ${chosen.length} ${catalog} tasks`,
       folder ? vscode.Uri.joinPath(folder, `${baseName}.csv`) : undefined,
       { CSV: ['csv'], JSON: ['json'] },
     );
@@ -50,6 +51,11 @@ export function registerExportResults(services: TaskCommandServices): vscode.Dis
   });
 }
 
+function launchTasks(services: TaskCommandServices, node: Extract<TaskTreeNode, { kind: 'launch' }>): TaskRecord[] {
+  const tasks = services.sessions.tasksOf(node.launch);
+  return tasks.length > 0 ? tasks : node.tasks;
+}
+
 async function withResults(services: TaskCommandServices, tasks: readonly TaskRecord[]): Promise<TaskRecord[] | undefined> {
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Fetching task results', cancellable: true }, async (progress, token) => {
     const detailed: TaskRecord[] = [];
@@ -59,7 +65,7 @@ async function withResults(services: TaskCommandServices, tasks: readonly TaskRe
       try {
         detailed.push(await services.sessions.ensureDetails(task, task.engagements === undefined || task.endTime === undefined));
       } catch (error) {
-        const explanation = formatExplanation(explainError(error, { catalog: task.catalog }));
+        const explanation = explainOneLine(error, { catalog: task.catalog });
         await services.launch.prompts().show('error', `Could not fetch the results of "${task.taskName}": ${explanation}. Nothing was exported.`);
         return undefined;
       }

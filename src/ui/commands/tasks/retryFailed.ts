@@ -1,36 +1,47 @@
 import * as vscode from 'vscode';
 import { planBatches } from '../../../core/batchPlanning';
-import { explainError, formatExplanation } from '../../../core/errorExplanations';
+import { explainOneLine } from '../../../core/errorExplanations';
 import { truncateWithEllipsis, MAX_TASK_NAME_LENGTH } from '../../../core/taskNames';
-import { failedEngagementIds, type TaskRecord } from '../../../core/tasks';
+import { failedEngagementIds, type TaskGroup, type TaskRecord } from '../../../core/tasks';
 import { confirmCatalog } from '../../launch/chooseCatalog';
 import { runLaunch } from '../../launch/runLaunch';
-import { resolveTask, type TaskCommandServices } from './taskCommandServices';
+import { resolveTarget, type TaskCommandServices } from './taskCommandServices';
 import { RETRY_FAILED_COMMAND } from '../../ids';
 
-/** A new task (or tasks, past 100) holding exactly the engagements that failed in this one. */
-export async function retryFailed(services: TaskCommandServices, task: TaskRecord): Promise<void> {
+/**
+ * A new launch holding exactly the engagements that failed: in one task, or across every task of a launch
+ * (retried as one launch, in tasks of at most 100).
+ */
+export async function retryFailed(services: TaskCommandServices, target: TaskGroup | TaskRecord): Promise<void> {
   const prompts = services.launch.prompts();
-  let detailed: TaskRecord;
-  try {
-    detailed = await services.sessions.ensureDetails(task, task.engagements === undefined);
-  } catch (error) {
-    await prompts.show('error', `Could not fetch which engagements failed in "${task.taskName}": ${formatExplanation(explainError(error, { catalog: task.catalog }))}. Nothing was started.`);
-    return;
+  const group: TaskGroup = 'kind' in target ? target : { kind: 'task', task: target };
+  const tasks = group.kind === 'task' ? [group.task] : group.tasks;
+  const name = group.kind === 'task' ? group.task.taskName : group.launch.name;
+  const catalog = tasks[0]?.catalog;
+  if (!catalog) return;
+  const ids: string[] = [];
+  for (const task of tasks) {
+    let detailed: TaskRecord;
+    try {
+      detailed = await services.sessions.ensureDetails(task, task.engagements === undefined);
+    } catch (error) {
+      await prompts.show('error', `Could not fetch which engagements failed in "${task.taskName}": ${explainOneLine(error, { catalog: task.catalog })}. Nothing was started.`);
+      return;
+    }
+    ids.push(...failedEngagementIds(detailed));
   }
-  const ids = failedEngagementIds(detailed);
   if (ids.length === 0) {
-    await prompts.show('info', `No engagement failed in "${task.taskName}", so there is nothing to retry.`);
+    await prompts.show('info', `No engagement failed in "${name}", so there is nothing to retry.`);
     return;
   }
-  const batches = planBatches(ids, truncateWithEllipsis(`${task.taskName} (retry)`, MAX_TASK_NAME_LENGTH));
-  if (!(await confirmCatalog(prompts, task.catalog, ids.length, batches.length, 'task'))) return;
-  await runLaunch(services.launch, task.catalog, batches);
+  const batches = planBatches(ids, truncateWithEllipsis(`${name} (retry)`, MAX_TASK_NAME_LENGTH));
+  if (!(await confirmCatalog(prompts, catalog, ids.length, batches.length, 'task'))) return;
+  await runLaunch(services.launch, catalog, batches);
 }
 
 export function registerRetryFailed(services: TaskCommandServices): vscode.Disposable {
   return vscode.commands.registerCommand(RETRY_FAILED_COMMAND, async (arg?: unknown) => {
-    const task = await resolveTask(services, arg, 'Retry the failed engagements of which task?');
-    if (task) await retryFailed(services, task);
+    const target = await resolveTarget(services, arg, 'Retry the failed engagements of which task?');
+    if (target) await retryFailed(services, target);
   });
 }

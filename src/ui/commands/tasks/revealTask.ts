@@ -4,11 +4,12 @@ import type { TaskCommandServices } from './taskCommandServices';
 import { FOCUS_TASKS_VIEW_COMMAND, REVEAL_TASK_COMMAND } from '../../ids';
 
 /**
- * Shows a task in Prospecting Tasks, selected and expanded (the status bar item and notifications use it).
+ * Shows a task in Prospecting Tasks, selected and expanded (the status bar item and notifications use it); with
+ * `'launch'`, the launch that holds it (a task of a launch is shown inside its launch's node either way).
  * A name filter that hides the task is cleared first: the user asked to see that task.
  */
 export function registerRevealTask(services: TaskCommandServices): vscode.Disposable {
-  return vscode.commands.registerCommand(REVEAL_TASK_COMMAND, async (catalog?: Catalog, taskId?: string) => {
+  return vscode.commands.registerCommand(REVEAL_TASK_COMMAND, async (catalog?: Catalog, taskId?: string, target?: 'launch') => {
     const task = catalog && taskId ? services.sessions.task(catalog, taskId) : undefined;
     if (!task) {
       await vscode.commands.executeCommand(FOCUS_TASKS_VIEW_COMMAND);
@@ -19,6 +20,7 @@ export function registerRevealTask(services: TaskCommandServices): vscode.Dispos
       return;
     }
     if (!services.tree.shows(task)) services.tree.setFilter('');
-    await services.treeView.reveal({ kind: 'task', task }, { select: true, focus: true, expand: true });
+    const node = target === 'launch' ? services.tree.nodeOf(task) : { kind: 'task' as const, task };
+    await services.treeView.reveal(node, { select: true, focus: true, expand: true });
   });
 }

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { TaskRecord } from '../../../core/tasks';
+import type { TaskGroup, TaskRecord } from '../../../core/tasks';
 import type { AppContext } from '../../appContext';
 import type { LaunchContext } from '../../launch/launchContext';
 import type { TaskTreeNode } from '../../tasks/taskTreeItems';
@@ -41,4 +41,18 @@ export async function resolveTask(services: TaskCommandServices, arg: unknown, p
     return undefined;
   }
   return services.prompts().pickTask(tasks, purpose, catalog);
+}
+
+/**
+ * What Retry Failed and Export act on: the whole launch from its node, one task from a task's (or an
+ * engagement's) node, or else the task resolveTask finds.
+ */
+export async function resolveTarget(services: TaskCommandServices, arg: unknown, purpose: string): Promise<TaskGroup | undefined> {
+  const candidate = arg ?? (services.treeView.visible ? services.treeView.selection[0] : undefined);
+  if (isNode(candidate) && candidate.kind === 'launch') {
+    const tasks = services.sessions.tasksOf(candidate.launch);
+    return { kind: 'launch', launch: candidate.launch, tasks: tasks.length > 0 ? tasks : candidate.tasks };
+  }
+  const task = await resolveTask(services, candidate, purpose);
+  return task && { kind: 'task', task };
 }

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { startProspectingTask } from '../../../../src/aws/prospectingTasks';
-import type { TaskRecord } from '../../../../src/core/tasks';
+import { planBatches } from '../../../../src/core/batchPlanning';
+import { describeLaunchProgress, type TaskGroup, type TaskRecord } from '../../../../src/core/tasks';
 import type { ConnectionSettings } from '../../../../src/ui/config';
 import type { AccountSessions } from '../../../../src/ui/session/accountSessions';
 import { accountStateKey } from '../../../../src/ui/session/accountState';
@@ -62,7 +63,7 @@ describe('An account session follows its tasks (fake clock, emulator on the same
   it('a started task is polled to its end: one finish event, counts from the service, saved in the history', async () => {
     const session = await sessions.switchTo(settings);
     const finished: TaskRecord[] = [];
-    sessions.onDidFinish((task) => finished.push(task));
+    sessions.onDidFinish((group) => finished.push(...(group.kind === 'task' ? [group.task] : group.tasks)));
     const ids = [...await emulator.engagements('Sandbox', { limit: 3, failing: false }), ...await emulator.engagements('Sandbox', { limit: 1, failing: true })];
     const [started] = await sessions.launch(session, { catalog: 'Sandbox', batches: [{ index: 1, total: 1, name: 'Followed', identifiers: ids }] });
     assert.equal(started.status, 'started');
@@ -75,13 +76,41 @@ describe('An account session follows its tasks (fake clock, emulator on the same
     assert.equal(done.completedCount + done.failedCount, 4);
     assert.equal(done.failedCount, 1);
     assert.equal(done.engagements?.length, 4, 'details fetched when it finished');
-    assert.equal(sessions.latestFinishedTask?.taskId, taskId);
+    assert.equal(sessions.latestFinished?.kind === 'task' && sessions.latestFinished.task.taskId, taskId);
     assert.deepEqual(sessions.activeTasks(), []);
     for (let i = 0; i < 5; i++) { await clock.advance(10_000); await ioPause(); }
     assert.equal(finished.length, 1, 'finished once');
     assert.equal(clock.pendingTimers, 0, 'nothing left to poll');
     const saved = state.get<TaskRecord[]>(accountStateKey(session.identity.key, 'taskHistory')) ?? [];
     assert.ok(saved.some((task) => task.taskId === taskId && task.endTime !== undefined && task.startedHere), 'kept with its end for the next window');
+  });
+
+  it('a launch of 250 IDs in three tasks ends once, when its last task ends, and is still one launch after a reload', async () => {
+    const session = await sessions.switchTo(settings);
+    const finished: TaskGroup[] = [];
+    sessions.onDidFinish((group) => finished.push(group));
+    const ids = [...await emulator.engagements('Sandbox', { limit: 240, failing: false }), ...await emulator.engagements('Sandbox', { limit: 10, failing: true })];
+    const batches = planBatches(ids, 'Big one');
+    const launchId = session.beginLaunch('Sandbox', batches);
+    const results = await sessions.launch(session, { catalog: 'Sandbox', batches }, launchId);
+    session.closeLaunch(launchId);
+    assert.deepEqual(results.map((result) => result.status), ['started', 'started', 'started']);
+    const [group] = sessions.groups(sessions.tasks('Sandbox'));
+    assert.equal(group.kind === 'launch' && group.tasks.length, 3, 'one entry holding the three tasks');
+
+    const done = await driveUntil('the launch to end', () => finished[0]);
+    assert.equal(done.kind, 'launch');
+    assert.equal(done.kind === 'launch' && describeLaunchProgress(done.tasks), '250/250 done · 10 failed');
+    assert.equal(done.kind === 'launch' && done.launch.engagementCount, 250);
+    for (let i = 0; i < 5; i++) { await clock.advance(10_000); await ioPause(); }
+    assert.equal(finished.length, 1, 'told once, not once per task');
+    assert.equal(sessions.latestFinished?.kind, 'launch');
+
+    sessions.dispose();
+    sessions = makeSessions(state, log, clock);
+    await sessions.switchTo(settings);
+    const [restored] = sessions.groups(sessions.tasks('Sandbox'));
+    assert.equal(restored.kind === 'launch' && restored.launch.launchId, launchId, 'kept in the account state');
   });
 
   it("the service's list is loaded page by page into the session's tasks", async () => {
@@ -120,7 +149,7 @@ describe('An account session follows its tasks (fake clock, emulator on the same
     let oldChanges = 0;
     session.onDidChange(() => oldChanges++);
     const finished: TaskRecord[] = [];
-    session.onDidFinish((task) => finished.push(task));
+    session.onDidFinish((group) => finished.push(...(group.kind === 'task' ? [group.task] : group.tasks)));
     let destroyed = 0;
     const destroy = session.client.destroy.bind(session.client);
     session.client.destroy = () => { destroyed++; destroy(); };
@@ -150,7 +179,7 @@ describe('An account session follows its tasks (fake clock, emulator on the same
 
     sessions = makeSessions(state, log, clock);
     const finished: TaskRecord[] = [];
-    sessions.onDidFinish((task) => finished.push(task));
+    sessions.onDidFinish((group) => finished.push(...(group.kind === 'task' ? [group.task] : group.tasks)));
     await sessions.switchTo(settings);
     const restored = sessions.task('Sandbox', taskId);
     assert.ok(restored, 'shown at once, before any request');
