@@ -2,9 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PartnerCentralApi } from '../../../src/extension';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
-import { counts, emulatorUrl, injectFault, knownEngagements, reset } from '../support/emulatorControl';
+import { counts, emulatorUrl, injectFault, knownEngagements } from '../support/emulatorControl';
 import { activeApi, setSetting } from '../support/extensionUnderTest';
-import { ScriptedPrompts } from '../support/scriptedPrompts';
+import { type ScriptedPrompts } from '../support/scriptedPrompts';
+import { scriptedPromptsEachTest } from '../support/scriptedPromptsEachTest';
 
 const START = 'StartProspectingFromEngagementTask';
 const ENDPOINT_VARIABLE = 'AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING';
@@ -27,7 +28,6 @@ suite('Accounts: pending launches go only to the account they were made for', fu
   this.timeout(90_000);
   let api: PartnerCentralApi;
   let prompts: ScriptedPrompts;
-  let restore: vscode.Disposable;
   let second: RunningEmulator;
   let first: string;
 
@@ -43,17 +43,7 @@ suite('Accounts: pending launches go only to the account they were made for', fu
     await second.close();
   });
 
-  setup(async () => {
-    await reset();
-    await setSetting('catalog', 'Sandbox');
-    prompts = new ScriptedPrompts();
-    restore = api.usePrompts(prompts);
-  });
-
-  teardown(async () => {
-    restore.dispose();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  scriptedPromptsEachTest(() => api, (made) => { prompts = made; });
 
   test('a launch left pending at the emulator named by the environment is never re-sent to another endpoint, only to its own', async () => {
     const ids = await knownEngagements('Sandbox', 2, false);

@@ -4,10 +4,11 @@ import type { PartnerCentralApi } from '../../../src/extension';
 import { nearMissMessage } from '../../../src/core/editor';
 import { extractEngagementIds } from '../../../src/core/engagementIds';
 import type { TaskRecord } from '../../../src/core/tasks';
-import { counts, knownEngagements, reset } from '../support/emulatorControl';
+import { counts, knownEngagements } from '../support/emulatorControl';
 import { activeApi, setSetting } from '../support/extensionUnderTest';
-import { ScriptedPrompts } from '../support/scriptedPrompts';
+import { type ScriptedPrompts } from '../support/scriptedPrompts';
 import { waitFor } from '../support/waitFor';
+import { scriptedPromptsEachTest } from '../support/scriptedPromptsEachTest';
 
 async function openEditor(content: string): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument({ content, language: 'plaintext' });
@@ -31,7 +32,6 @@ suite('Engagement IDs in the editor', function () {
   this.timeout(120_000);
   let api: PartnerCentralApi;
   let prompts: ScriptedPrompts;
-  let restore: vscode.Disposable;
   let succeeding: string[];
   let failing: string[];
 
@@ -43,18 +43,11 @@ suite('Engagement IDs in the editor', function () {
     assert.ok(succeeding.length >= 30 && failing.length >= 4, 'the emulator knows enough Sandbox engagements');
   });
 
-  setup(async () => {
-    await reset();
-    await setSetting('catalog', 'Sandbox');
-    prompts = new ScriptedPrompts();
-    restore = api.usePrompts(prompts);
-  });
+  scriptedPromptsEachTest(() => api, (made) => { prompts = made; });
 
   teardown(async () => {
-    restore.dispose();
     await setSetting('decorations', undefined);
     await setSetting('diagnostics', undefined);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   /** Runs the CodeLens's command on the editor's document with the scripted prompts and waits for the task. */

@@ -10,6 +10,7 @@ import { counts, injectFault, knownEngagements, reset } from '../support/emulato
 import { activeApi, setSetting } from '../support/extensionUnderTest';
 import { ScriptedPrompts } from '../support/scriptedPrompts';
 import { waitFor } from '../support/waitFor';
+import { scriptedPromptsEachTest } from '../support/scriptedPromptsEachTest';
 
 function iconId(item: vscode.TreeItem): string | undefined {
   return item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : undefined;
@@ -143,7 +144,6 @@ suite('Following tasks', function () {
   this.timeout(120_000);
   let api: PartnerCentralApi;
   let prompts: ScriptedPrompts;
-  let restore: vscode.Disposable;
   let succeeding: string[];
   let failing: string[];
 
@@ -153,17 +153,7 @@ suite('Following tasks', function () {
     failing = await knownEngagements('Sandbox', 10, true);
   });
 
-  setup(async () => {
-    await reset();
-    await setSetting('catalog', 'Sandbox');
-    prompts = new ScriptedPrompts();
-    restore = api.usePrompts(prompts);
-  });
-
-  teardown(async () => {
-    restore.dispose();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  scriptedPromptsEachTest(() => api, (made) => { prompts = made; });
 
   const launch = (name: string, ids: string[]): Promise<TaskRecord> => launchTask(api, prompts, name, ids);
 

@@ -2,9 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PartnerCentralApi } from '../../../src/extension';
-import { counts, injectFault, knownEngagements, reset } from '../support/emulatorControl';
+import { counts, injectFault, knownEngagements } from '../support/emulatorControl';
 import { activeApi, setSetting, withWorkspaceSettingsFile } from '../support/extensionUnderTest';
-import { ScriptedPrompts } from '../support/scriptedPrompts';
+import { type ScriptedPrompts } from '../support/scriptedPrompts';
+import { scriptedPromptsEachTest } from '../support/scriptedPromptsEachTest';
 
 const START = 'StartProspectingFromEngagementTask';
 
@@ -21,7 +22,6 @@ suite('Launching prospecting tasks', function () {
   this.timeout(60_000);
   let api: PartnerCentralApi;
   let prompts: ScriptedPrompts;
-  let restore: vscode.Disposable;
   let ids: string[];
 
   suiteSetup(async () => {
@@ -30,18 +30,11 @@ suite('Launching prospecting tasks', function () {
     assert.ok(ids.length >= 260, 'the emulator knows enough Sandbox engagements');
   });
 
+  scriptedPromptsEachTest(() => api, (made) => { prompts = made; });
+
   setup(async () => {
-    await reset();
-    await setSetting('catalog', 'Sandbox');
     await setSetting('confirmProductionCatalog', true);
     await setSetting('taskNameTemplate', undefined);
-    prompts = new ScriptedPrompts();
-    restore = api.usePrompts(prompts);
-  });
-
-  teardown(async () => {
-    restore.dispose();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   test('from every selection of a multi-cursor editor, with lines, repeats removed, near misses reported', async () => {
