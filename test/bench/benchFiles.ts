@@ -24,9 +24,14 @@ function bodies(next: () => number): (length?: number) => string {
 
 export type BenchShape = 'sparse' | 'dense' | 'wild';
 
+/** About `targetBytes` of text of the given shape (ASCII, so characters and bytes agree). */
+export function benchText(shape: BenchShape, targetBytes: number): string {
+  return shape === 'wild' ? wildText(targetBytes) : projectText(shape === 'dense', targetBytes);
+}
+
 /** Writes `targetBytes` (about) of the given shape to `file` (ASCII). */
 export function generateBenchFile(file: string, shape: BenchShape, targetBytes: number): void {
-  writeFileSync(file, shape === 'wild' ? wildText(targetBytes) : projectText(shape === 'dense', targetBytes), 'latin1');
+  writeFileSync(file, benchText(shape, targetBytes), 'latin1');
 }
 
 /** The project's own file: noise lines, an ID every 20th (or, dense, every other) line, a few near misses. */

@@ -7,6 +7,7 @@
 // (judged on CPU time, every run including the cold first one; wall-clock figures are printed beside it).
 import { scanDocumentText, type DocumentScan } from '../../src/core/editor';
 import { extractEngagementIds } from '../../src/core/engagementIds';
+import { benchText } from './benchFiles';
 
 const quick = process.argv.includes('--quick');
 const dense = process.argv.includes('--dense');
@@ -14,48 +15,6 @@ const targetChars = quick ? 1e6 : 10e6;
 const runs = quick ? 1 : 7;
 const SCAN_BUDGET_MS = 100;
 const BLOCK_BUDGET_MS = 50;
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same document. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function generate(): string {
-  const next = random(7);
-  const alphabet = '0123456789abcdefghijklmnopqrstuvwxyz';
-  const body = (length = 14): string => Array.from({ length }, () => alphabet[Math.floor(next() * 36)]).join('');
-  const known: string[] = [];
-  const id = (): string => {
-    if (known.length > 0 && next() < 0.3) return known[Math.floor(next() * known.length)];
-    const fresh = `eng-${body()}`;
-    known.push(fresh);
-    return fresh;
-  };
-  const nearMisses = [(): string => `ENG-${body().toUpperCase()}`, () => `eng-${body(13)}`, () => `eng_${body()}`, () => `eng-${body(7)}!${body(7)}`];
-  const noise = [
-    '2026-11-26T10:00:00Z INFO request handled in 12 ms by worker-3 (engine ready, long-term cache warm)',
-    '"customer","Example Corp","https://example.com/accounts?id=42","North America","Enterprise"',
-    '{"status": "ok", "items": [1, 2, 3], "next": null, "engineering-team": "platform"}',
-  ];
-  const idEvery = dense ? 2 : 20;
-  const parts: string[] = [];
-  let size = 0;
-  for (let line = 0; size < targetChars; line++) {
-    let text = noise[line % noise.length];
-    if (line % idEvery === 0) text = `${id()},${text}`;
-    if (line % 400 === 7) text += ` ${nearMisses[line % nearMisses.length]()}`;
-    text += '\n';
-    parts.push(text);
-    size += text.length;
-  }
-  return parts.join('');
-}
 
 interface Measure {
   /** From the call to the answer, yields included. */
@@ -109,7 +68,7 @@ async function measure(text: string): Promise<Measure> {
 }
 
 async function main(): Promise<void> {
-  const text = generate();
+  const text = benchText(dense ? 'dense' : 'sparse', targetChars);
   const megabytes = text.length / 1e6;
   console.log(`document: ${megabytes.toFixed(1)} M characters, ${dense ? 'dense' : 'typical'} mix, ${runs === 1 ? '1 run' : `best of ${runs}`}`);
   const measures: Measure[] = [];
