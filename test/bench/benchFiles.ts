@@ -1,16 +1,6 @@
 // Generated inputs for the extraction benchmark. Every generator is seeded, so every run measures the same bytes.
 import { writeFileSync } from 'node:fs';
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-export function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../support/seededRandom';
 
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
 
@@ -36,7 +26,7 @@ export function generateBenchFile(file: string, shape: BenchShape, targetBytes: 
 
 /** The project's own file: noise lines, an ID every 20th (or, dense, every other) line, a few near misses. */
 function projectText(dense: boolean, targetBytes: number): string {
-  const next = random(42);
+  const next = seededRandom(42);
   const body = bodies(next);
   const known: string[] = [];
   const id = (): string => {
@@ -72,7 +62,7 @@ function projectText(dense: boolean, targetBytes: number): string {
  * 13 and 15 characters, `eng_`). About 150,000 distinct IDs, over a million occurrences at 118 MB.
  */
 function wildText(targetBytes: number): string {
-  const next = random(20261129);
+  const next = seededRandom(20261129);
   const body = bodies(next);
   const distinct = Math.max(1000, Math.round((150_000 * targetBytes) / 118e6));
   const pool = Array.from({ length: distinct }, () => `eng-${body()}`);

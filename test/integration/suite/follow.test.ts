@@ -6,11 +6,11 @@ import * as vscode from 'vscode';
 import type { PartnerCentralApi } from '../../../src/extension';
 import type { TaskRecord } from '../../../src/core/tasks';
 import type { TaskTreeNode } from '../../../src/ui/tasks/taskTreeItems';
-import { counts, injectFault, knownEngagements, reset } from '../support/emulatorControl';
+import { counts, injectFault, knownEngagements } from '../support/emulatorControl';
 import { activeApi, setSetting } from '../support/extensionUnderTest';
-import { ScriptedPrompts } from '../support/scriptedPrompts';
+import { type ScriptedPrompts } from '../support/scriptedPrompts';
 import { waitFor } from '../support/waitFor';
-import { scriptedPromptsEachTest } from '../support/scriptedPromptsEachTest';
+import { quietSandboxWithPrompts, scriptedPromptsEachTest } from '../support/scriptedPromptsEachTest';
 
 function iconId(item: vscode.TreeItem): string | undefined {
   return item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : undefined;
@@ -53,12 +53,7 @@ suite('Following one task to its end', function () {
 
   suiteSetup(async () => {
     api = await activeApi();
-    await reset();
-    await setSetting('catalog', 'Sandbox');
-    // Tasks of earlier suites leave the session once the reset service no longer knows them: the status bar then counts this task only.
-    await waitFor('no task of an earlier suite running', () => api.monitor.activeTasks().length === 0, 60_000);
-    prompts = new ScriptedPrompts();
-    restore = api.usePrompts(prompts);
+    ({ prompts, restore } = await quietSandboxWithPrompts(api));
     [failing] = await knownEngagements('Sandbox', 1, true);
     ids = [...(await knownEngagements('Sandbox', 4, false)), failing];
     task = await launchTask(api, prompts, 'Follow me', ids);

@@ -6,10 +6,11 @@ import * as vscode from 'vscode';
 import type { PartnerCentralApi } from '../../../src/extension';
 import type { TaskRecord } from '../../../src/core/tasks';
 import type { TaskTreeNode } from '../../../src/ui/tasks/taskTreeItems';
-import { counts, knownEngagements, reset } from '../support/emulatorControl';
-import { activeApi, setSetting } from '../support/extensionUnderTest';
-import { ScriptedPrompts } from '../support/scriptedPrompts';
+import { counts, knownEngagements } from '../support/emulatorControl';
+import { activeApi } from '../support/extensionUnderTest';
+import { type ScriptedPrompts } from '../support/scriptedPrompts';
 import { waitFor } from '../support/waitFor';
+import { quietSandboxWithPrompts } from '../support/scriptedPromptsEachTest';
 
 type LaunchNode = Extract<TaskTreeNode, { kind: 'launch' }>;
 
@@ -57,12 +58,7 @@ suite('One launch of 250 engagements is one thing', function () {
 
   suiteSetup(async () => {
     api = await activeApi();
-    await reset();
-    await setSetting('catalog', 'Sandbox');
-    // Tasks of earlier suites leave the session once the reset service no longer knows them: the status bar then counts this launch only.
-    await waitFor('no task of an earlier suite running', () => api.monitor.activeTasks().length === 0, 60_000);
-    prompts = new ScriptedPrompts();
-    restore = api.usePrompts(prompts);
+    ({ prompts, restore } = await quietSandboxWithPrompts(api));
     const succeeding = await knownEngagements('Sandbox', 240, false);
     failing = await knownEngagements('Sandbox', 10, true);
     ids = [...succeeding.slice(0, 150), ...failing.slice(0, 5), ...succeeding.slice(150), ...failing.slice(5)];

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { EngagementIdScanner, extractEngagementIds, Utf8ChunkDecoder } from '../../../src/core/engagementIds';
 import { classifyNearMiss, isNearMiss } from '../../../src/core/engagementIds/nearMisses';
+import { seededRandom } from '../../support/seededRandom';
 
 const A = 'eng-0123456789abcd';
 const B = 'eng-zyxwvutsrqponm';
@@ -176,19 +177,10 @@ describe('EngagementIdScanner', () => {
 });
 
 describe('the scanner at scale (issue 11)', () => {
-  function random(seed: number): () => number {
-    let state = seed;
-    return () => {
-      state = (state + 0x6d2b79f5) | 0;
-      let t = Math.imul(state ^ (state >>> 15), 1 | state);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
   const alphabet = '0123456789abcdefghijklmnopqrstuvwxyz';
 
   it('counts 60,000 distinct IDs and their repeats exactly as a Map would, and caps the list with maxIds', () => {
-    const next = random(7);
+    const next = seededRandom(7);
     const pool = Array.from({ length: 60_000 }, () => `eng-${Array.from({ length: 14 }, () => alphabet[Math.floor(next() * 36)]).join('')}`);
     pool.push('eng-00000000000000', 'eng-zzzzzzzzzzzzzz');
     const picks = Array.from({ length: 150_000 }, (_, i) => (i < pool.length ? pool[i] : pool[Math.floor(next() * pool.length)]));
@@ -210,7 +202,7 @@ describe('the scanner at scale (issue 11)', () => {
   });
 
   it('counts near misses without describing them exactly when it would describe them (isNearMiss = classifyNearMiss)', () => {
-    const next = random(11);
+    const next = seededRandom(11);
     const pieces = ['eng', 'ENG', 'Eng', 'eNg', '-', '_', '\u2013', 'x', 'A', '0', '9', 'z', 'Z', ' ', ',', '.', '!', "'", '\n', 'é', '\u00a0', 'eng-', 'eng-0123456789', 'abcd'];
     let checked = 0;
     for (let sample = 0; sample < 20_000; sample++) {
