@@ -21,6 +21,8 @@ export function registerRevealTask(services: TaskCommandServices): vscode.Dispos
     }
     if (!services.tree.shows(task)) services.tree.setFilter('');
     const node = target === 'launch' ? services.tree.nodeOf(task) : { kind: 'task' as const, task };
+    // A view never shown has not rendered the launch nodes a task's parent chain goes through: show it first.
+    if (!services.treeView.visible) await vscode.commands.executeCommand(FOCUS_TASKS_VIEW_COMMAND);
     await services.treeView.reveal(node, { select: true, focus: true, expand: true });
   });
 }
