@@ -133,8 +133,15 @@ export interface LaunchScene {
 export async function launchFromSelection(wb: Workbench, region: Region, taskName: string, atQuickPick?: () => Promise<void>): Promise<LaunchScene> {
   await wb.openFile(region.file);
   const expectedLength = region.text.length;
-  const selectedLength = await wb.selectRange(region.from, region.to, expectedLength);
-  const { items: menuItems } = await wb.openEditorContextMenu(region.from);
+  let selectedLength = await wb.selectRange(region.from, region.to, expectedLength);
+  let { items: menuItems } = await wb.openEditorContextMenu(region.from);
+  if (!menuItems.includes(START_FROM_SELECTION_TITLE)) {
+    // A CodeLens line that appears as the right-click lands moves the text: the click falls outside the
+    // selection and clears it. Select again, once, now that the lines have settled.
+    await wb.page.keyboard.press('Escape');
+    selectedLength = await wb.selectRange(region.from, region.to, expectedLength);
+    ({ items: menuItems } = await wb.openEditorContextMenu(region.from));
+  }
   await wb.chooseContextMenuItem(START_FROM_SELECTION_TITLE);
 
   const pickState = await wb.waitForQuickInput(ENGAGEMENT_PICK_TITLE);
