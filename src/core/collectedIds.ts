@@ -1,4 +1,4 @@
-import { EngagementIdScanner, Utf8ChunkDecoder, type IdExtraction, type NearMiss } from './engagementIds';
+import { EngagementIdByteScanner, EngagementIdScanner, type IdExtraction, type NearMiss } from './engagementIds';
 import { EngagementIdTable } from './engagementIds/idTable';
 
 /** Where a piece sits in its origin (a file or the clipboard). */
@@ -58,7 +58,7 @@ export interface CollectedIds {
 }
 
 export interface ScanOptions {
-  /** Characters of a string piece pushed to the scanner between two yields. */
+  /** Characters of a string piece, or bytes of a file, pushed to the scanner between two yields. */
   chunkSize?: number;
   /** Called between chunks so a caller can give the event loop a turn (and stop by throwing). */
   yieldBetweenChunks?: () => Promise<void>;
@@ -78,25 +78,13 @@ const PARTS_PER_YIELD = 4;
 
 /** Scans pieces of any size in chunks, handing control back between chunks, and combines what they hold. */
 export async function collectEngagementIds(pieces: readonly TextPiece[], options: ScanOptions = {}): Promise<CollectedIds> {
-  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
   const pause = options.yieldBetweenChunks ?? (async () => undefined);
   const extractions: IdExtraction[] = [];
   const union = pieces.length > 1 ? new EngagementIdTable() : undefined;
   for (const piece of pieces) {
-    const scanner = new EngagementIdScanner({ maxIds: options.maxIds });
-    // A pause before a chunk that would take the characters scanned since the last pause over the budget, which
-    // grows to `chunkSize` (a string piece comes in chunks of that size; a file in smaller ones, several per pause).
-    let sincePause = 0;
-    let budget = Math.min(FIRST_CHUNK_SIZE, chunkSize);
-    for await (const text of textChunks(piece, chunkSize)) {
-      if (sincePause > 0 && sincePause + text.length > budget) {
-        await pause();
-        sincePause = 0;
-        budget = Math.min(2 * budget, chunkSize);
-      }
-      scanner.push(text);
-      sincePause += text.length;
-    }
+    const scanner = 'text' in piece
+      ? await scanText(piece.text, options.chunkSize ?? DEFAULT_CHUNK_SIZE, options.maxIds, pause)
+      : await scanBytes(piece, options.chunkSize ?? DEFAULT_CHUNK_SIZE, options.maxIds, pause);
     await pause();
     extractions.push(scanner.finish());
     if (union) {
@@ -113,20 +101,33 @@ export async function collectEngagementIds(pieces: readonly TextPiece[], options
   return collected;
 }
 
-async function* textChunks(piece: TextPiece, chunkSize: number): AsyncIterable<string> {
-  if ('text' in piece) {
-    for (let start = 0, size = Math.min(FIRST_CHUNK_SIZE, chunkSize); start < piece.text.length; start += size, size = Math.min(2 * size, chunkSize)) {
-      yield piece.text.slice(start, start + size);
-    }
-    return;
+/** Text in chunks that double from FIRST_CHUNK_SIZE to `chunkSize`: until the JIT has compiled the scanner it is slow. */
+async function scanText(text: string, chunkSize: number, maxIds: number | undefined, pause: () => Promise<void>): Promise<EngagementIdScanner> {
+  const scanner = new EngagementIdScanner({ maxIds });
+  for (let start = 0, size = Math.min(FIRST_CHUNK_SIZE, chunkSize); start < text.length; start += size, size = Math.min(2 * size, chunkSize)) {
+    if (start > 0) await pause();
+    scanner.push(text.slice(start, start + size));
   }
-  const decoder = new Utf8ChunkDecoder();
+  return scanner;
+}
+
+/**
+ * A file's bytes, never decoded as a whole: the byte scanner takes UTF-8 as it comes. Bytes are pushed in steps
+ * that double from FIRST_CHUNK_SIZE to `chunkSize`, with a pause between steps, like a string's characters;
+ * the byte scanner goes through them several times faster.
+ */
+async function scanBytes(piece: BytesPiece, chunkSize: number, maxIds: number | undefined, pause: () => Promise<void>): Promise<EngagementIdByteScanner> {
+  const scanner = new EngagementIdByteScanner({ maxIds });
+  let step = Math.min(FIRST_CHUNK_SIZE, chunkSize);
+  let pushed = 0;
   for await (const bytes of piece.bytes()) {
-    const text = decoder.decode(bytes);
-    if (text.length > 0) yield text;
+    for (let at = 0; at < bytes.length; at += step, step = Math.min(2 * step, chunkSize)) {
+      if (pushed > 0) await pause();
+      scanner.push(bytes.subarray(at, at + step));
+      pushed += step;
+    }
   }
-  const rest = decoder.end();
-  if (rest.length > 0) yield rest;
+  return scanner;
 }
 
 /** Merges per-piece extractions: an ID first seen in an earlier piece keeps that position. */

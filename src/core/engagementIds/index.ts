@@ -4,14 +4,13 @@ export {
   ENGAGEMENT_ID_PREFIX,
   isEngagementId,
 } from './characters';
+export { EngagementIdByteScanner } from './byteScanner';
 export {
   DEFAULT_MAX_NEAR_MISSES,
-  EngagementIdScanner,
-  extractEngagementIds,
   type DuplicateEngagementId,
   type EngagementIdScannerOptions,
   type FoundEngagementId,
   type IdExtraction,
   type NearMiss,
-} from './scanner';
-export { Utf8ChunkDecoder } from './utf8Chunks';
+} from './extraction';
+export { EngagementIdScanner, extractEngagementIds } from './scanner';

@@ -96,6 +96,36 @@ export function isNearMiss(text: string, start: number, end: number): boolean {
   return bodyLength >= MIN_REPORTED_BODY && bodyLength <= MAX_REPORTED_BODY;
 }
 
+/**
+ * isNearMiss over bytes that are all ASCII, where a byte is a character: the byte scanner's counting path. It
+ * mirrors isNearMiss line for line (a function over either would cost a call per character); a unit test holds
+ * the two to the same answers.
+ */
+export function isNearMissInAsciiBytes(bytes: Uint8Array, start: number, end: number): boolean {
+  const bodyStart = start + 4;
+  let bodyEnd = bodyStart;
+  const bodyLimit = Math.min(end, bodyStart + MAX_BODY_READ);
+  while (bodyEnd < bodyLimit && isAsciiAlphanumeric(bytes[bodyEnd])) bodyEnd++;
+  const bodyLength = bodyEnd - bodyStart;
+  const after = bodyEnd < end ? bytes[bodyEnd] : -1;
+
+  if (bodyLength === ENGAGEMENT_ID_BODY_LENGTH) {
+    if (isTokenChar(after)) return true;
+    if (start > 0 && isTokenChar(bytes[start - 1])) return true;
+    if (bytes[start] !== 101 || bytes[start + 1] !== 110 || bytes[start + 2] !== 103 || bytes[start + 3] !== 45) return true;
+    for (let i = bodyStart; i < bodyEnd; i++) if (isUpperCaseAscii(bytes[i])) return true;
+    return false;
+  }
+  if (bodyLength < ENGAGEMENT_ID_BODY_LENGTH && after !== -1 && !isOrdinaryDelimiter(after)) {
+    let restEnd = bodyEnd + 1;
+    while (restEnd < end && restEnd - bodyEnd <= MAX_BODY_READ && isAsciiAlphanumeric(bytes[restEnd])) restEnd++;
+    const restLength = restEnd - bodyEnd - 1;
+    const total = bodyLength + restLength;
+    if (restLength > 0 && (total === ENGAGEMENT_ID_BODY_LENGTH || total === ENGAGEMENT_ID_BODY_LENGTH - 1)) return true;
+  }
+  return bodyLength >= MIN_REPORTED_BODY && bodyLength <= MAX_REPORTED_BODY;
+}
+
 interface Shape {
   /** What is wrong with the characters after the separator; undefined when their shape is right. */
   problem?: string;

@@ -1,57 +1,8 @@
 import { ENGAGEMENT_ID_LENGTH, isIdBodyChar, isTokenChar } from './characters';
-import { FoundIdList } from './foundIds';
-import { base36Digit, EngagementIdTable } from './idTable';
+import { DEFAULT_MAX_NEAR_MISSES, type EngagementIdScannerOptions, type IdExtraction } from './extraction';
+import { ExtractionTally } from './extractionTally';
+import { base36Digit, type EngagementIdTable } from './idTable';
 import { CANDIDATE_LOOKAHEAD, CANDIDATE_SEARCH, classifyNearMiss, isNearMiss } from './nearMisses';
-
-/** The first occurrence of an engagement ID. `line` and `column` are 1-based; columns count UTF-16 code units. */
-export interface FoundEngagementId {
-  id: string;
-  line: number;
-  column: number;
-}
-
-/** An ID that occurs more than once. `count` is the TOTAL number of occurrences (always >= 2). */
-export interface DuplicateEngagementId {
-  id: string;
-  count: number;
-}
-
-/** Text that looks like an attempted engagement ID but is not taken, with why. Line and column are 1-based. */
-export interface NearMiss {
-  text: string;
-  line: number;
-  column: number;
-  reason: string;
-  /** The ID it probably meant, when the fix is unambiguous (case, separator, a stray or trailing character). */
-  suggestion?: string;
-}
-
-export interface IdExtraction {
-  /** Distinct IDs in first-seen order, each with its first position (the first `maxIds` of them). */
-  ids: FoundEngagementId[];
-  /** All distinct IDs, including those beyond `maxIds` (then more than ids.length). */
-  distinctIds: number;
-  /** Total IDs found, duplicates included. */
-  occurrences: number;
-  /** IDs of `ids` seen more than once, in first-seen order. */
-  duplicates: DuplicateEngagementId[];
-  /** The first `maxNearMisses` near misses in text order. */
-  nearMisses: NearMiss[];
-  /** All near misses, including those beyond the cap. */
-  nearMissCount: number;
-}
-
-export interface EngagementIdScannerOptions {
-  /** How many near misses to keep (all are counted). Default 1000. */
-  maxNearMisses?: number;
-  /**
-   * How many distinct IDs to list with their positions; all are still counted (`distinctIds`). Default: all.
-   * A cap keeps memory flat on inputs with millions of IDs, where only the count matters.
-   */
-  maxIds?: number;
-}
-
-export const DEFAULT_MAX_NEAR_MISSES = 1000;
 
 /** Characters kept between pushes: enough to classify a candidate that starts before them. */
 const CARRY_LENGTH = CANDIDATE_LOOKAHEAD + 1;
@@ -64,8 +15,6 @@ const CARRY_LENGTH = CANDIDATE_LOOKAHEAD + 1;
  * newlines are counted with indexOf only between candidates, never per character in JS.
  */
 export class EngagementIdScanner {
-  private readonly maxNearMisses: number;
-  private readonly maxIds: number;
   private readonly search = new RegExp(CANDIDATE_SEARCH.source, CANDIDATE_SEARCH.flags);
   /** Unscanned tail of the previous push, preceded by one already-scanned character of look-behind. */
   private pending = '';
@@ -81,21 +30,16 @@ export class EngagementIdScanner {
   private countedTo = 0;
   private line = 1;
   private lineStart = 0;
-  private readonly table = new EngagementIdTable();
-
-  /** Every distinct ID seen so far, as table keys (for counting distinct IDs across scanners). */
-  get idTable(): EngagementIdTable {
-    return this.table;
-  }
-  private readonly ids = new FoundIdList();
-  private occurrences = 0;
-  private readonly nearMisses: NearMiss[] = [];
-  private nearMissCount = 0;
+  private readonly tally: ExtractionTally;
   private finished = false;
 
   constructor(options: EngagementIdScannerOptions = {}) {
-    this.maxNearMisses = options.maxNearMisses ?? DEFAULT_MAX_NEAR_MISSES;
-    this.maxIds = options.maxIds ?? Infinity;
+    this.tally = new ExtractionTally(options.maxIds ?? Infinity, options.maxNearMisses ?? DEFAULT_MAX_NEAR_MISSES);
+  }
+
+  /** Every distinct ID seen so far, as table keys (for counting distinct IDs across scanners). */
+  get idTable(): EngagementIdTable {
+    return this.tally.table;
   }
 
   push(chunk: string): void {
@@ -144,15 +88,7 @@ export class EngagementIdScanner {
       this.pending = '';
       this.finished = true;
     }
-    const { ids, duplicates } = this.ids.materialize(this.table);
-    return {
-      ids,
-      distinctIds: this.table.size,
-      occurrences: this.occurrences,
-      duplicates,
-      nearMisses: this.nearMisses.slice(),
-      nearMissCount: this.nearMissCount,
-    };
+    return this.tally.result();
   }
 
   /** Handles every candidate starting in [resumeAt, searchEnd) of `text`; classification may read up to `textEnd`. */
@@ -196,24 +132,19 @@ export class EngagementIdScanner {
       if (!isIdBodyChar(code)) return false;
       key2 = key2 * 36 + base36Digit(code);
     }
-    this.occurrences++;
-    if (this.table.add(key0, key1, key2) && this.ids.length < this.maxIds) {
+    if (this.tally.countId(key0, key1, key2)) {
       this.countNewlinesTo(text, start);
-      this.ids.add(key0, key1, key2, this.line, this.columnOf(start));
+      this.tally.keepId(key0, key1, key2, this.line, this.columnOf(start));
     }
     return true;
   }
 
   private takeNearMiss(text: string, start: number, textEnd: number): void {
-    if (!isNearMiss(text, start, textEnd)) return;
-    this.nearMissCount++;
-    if (this.nearMisses.length >= this.maxNearMisses) return;
+    if (!isNearMiss(text, start, textEnd) || !this.tally.countNearMiss()) return;
     const verdict = classifyNearMiss(text, start, textEnd);
     if (!verdict) throw new Error(`isNearMiss and classifyNearMiss disagree on ${JSON.stringify(text.slice(start, start + 40))}`);
     this.countNewlinesTo(text, start);
-    const nearMiss: NearMiss = { text: detached(verdict.text), line: this.line, column: this.columnOf(start), reason: detached(verdict.reason) };
-    if (verdict.suggestion !== undefined) nearMiss.suggestion = detached(verdict.suggestion);
-    this.nearMisses.push(nearMiss);
+    this.tally.keepNearMiss(verdict, this.line, this.columnOf(start));
   }
 
   /** 1-based column of `index` in `text`, once newlines are counted up to it. */
@@ -243,13 +174,4 @@ export class EngagementIdScanner {
 /** Finds the engagement IDs and near misses in one string. See EngagementIdScanner for the rules. */
 export function extractEngagementIds(text: string, options?: EngagementIdScannerOptions): IdExtraction {
   return new EngagementIdScanner(options).finish(text);
-}
-
-/**
- * A copy of `text` that shares no memory with the string it was cut from. V8 makes a slice of 13 or more
- * characters a view of its parent, so a kept near miss would otherwise hold its whole chunk (and 1000 of
- * them most of a file) in memory.
- */
-function detached(text: string): string {
-  return JSON.parse(JSON.stringify(text)) as string;
 }

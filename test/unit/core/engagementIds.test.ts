@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { EngagementIdScanner, extractEngagementIds, Utf8ChunkDecoder } from '../../../src/core/engagementIds';
-import { classifyNearMiss, isNearMiss } from '../../../src/core/engagementIds/nearMisses';
+import { EngagementIdScanner, extractEngagementIds } from '../../../src/core/engagementIds';
+import { classifyNearMiss, isNearMiss, isNearMissInAsciiBytes } from '../../../src/core/engagementIds/nearMisses';
 import { seededRandom } from '../../support/seededRandom';
 
 const A = 'eng-0123456789abcd';
@@ -218,29 +218,28 @@ describe('the scanner at scale (issue 11)', () => {
     assert.ok(checked > 10_000, `${checked} candidates`);
   });
 
+  it('counts near misses in ASCII bytes exactly as in text (isNearMissInAsciiBytes = isNearMiss)', () => {
+    const next = seededRandom(12);
+    const pieces = ['eng', 'ENG', 'Eng', 'eNg', '-', '_', 'x', 'A', '0', '9', 'z', 'Z', ' ', ',', '.', '!', "'", '\n', '\t', 'eng-', 'eng-0123456789', 'abcd'];
+    let checked = 0;
+    for (let sample = 0; sample < 20_000; sample++) {
+      let text = '';
+      while (text.length < 40) text += pieces[Math.floor(next() * pieces.length)];
+      const bytes = Buffer.from(text, 'latin1');
+      for (const { index: start } of text.matchAll(/eng[-_]/gi)) {
+        for (const end of [text.length, Math.min(text.length, start + 12), Math.min(text.length, start + 19)]) {
+          assert.equal(isNearMissInAsciiBytes(bytes, start, end), isNearMiss(text, start, end), `${JSON.stringify(text)} at ${start}..${end}`);
+          checked++;
+        }
+      }
+    }
+    assert.ok(checked > 10_000, `${checked} candidates`);
+  });
+
   it('keeps counting near misses beyond maxNearMisses', () => {
     const text = 'ENG-0123456789ABCD eng-0123456789abc eng_0123456789abcd\n'.repeat(2_000);
     const result = extractEngagementIds(text, { maxNearMisses: 5 });
     assert.equal(result.nearMissCount, 6_000);
     assert.equal(result.nearMisses.length, 5);
-  });
-});
-
-describe('Utf8ChunkDecoder', () => {
-  it('decodes UTF-8 cut anywhere exactly as one TextDecoder over the whole input', () => {
-    const text = '\ufeffid,name\r\nZoë — naïve 😀 eng\u20130123456789abcd ñ\u00a0x\ufeff end';
-    const encoded = new TextEncoder().encode(text);
-    const bytes = new Uint8Array([...encoded, 0xe2, 0x82]); // ends inside a character
-    const withBadByte = new Uint8Array([0x61, 0xff, 0x62, ...encoded.slice(3)]);
-    for (const input of [encoded, bytes, withBadByte, new TextEncoder().encode('plain ascii, eng-0123456789abcd')]) {
-      const whole = new TextDecoder('utf-8').decode(input);
-      for (let size = 1; size <= input.length; size++) {
-        const decoder = new Utf8ChunkDecoder();
-        let out = '';
-        for (let at = 0; at < input.length; at += size) out += decoder.decode(input.subarray(at, at + size));
-        out += decoder.end();
-        assert.equal(out, whole, `chunks of ${size}`);
-      }
-    }
   });
 });
