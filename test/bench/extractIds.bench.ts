@@ -1,5 +1,7 @@
 // Benchmark: engagement ID extraction vs ripgrep, reading the file included (issue 11), and how long extraction
-// holds the event loop on a 50 MB single line (issue 8).
+// holds the event loop on a 50 MB single line (issue 8). Every option must find rg's IDs: the same distinct
+// count, the same first-seen order (of the first 10,000 where only those are listed), and, for the capped scan,
+// the same set counted.
 //   node out/test/bench/extractIds.bench.js             sparse + dense (100 MB) and wild (118 MB), best of 7
 //   node out/test/bench/extractIds.bench.js --quick     3 MB files, 1 run (CI: checks the bench still runs and agrees with rg)
 //   --runs N, --only sparse|dense|wild|block, --keep (leave the generated files in the temp directory)
@@ -14,6 +16,7 @@ import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { collectEngagementIds, type CollectedIds } from '../../src/core/collectedIds';
 import { EngagementIdByteScanner, EngagementIdScanner, type IdExtraction } from '../../src/core/engagementIds';
+import { keyOf } from '../../src/core/engagementIds/idTable';
 import { FILE_CHUNK_BYTES, readFileChunks } from '../../src/ui/sources/fileChunks';
 import { generateBenchFile, type BenchShape } from './benchFiles';
 
@@ -39,11 +42,11 @@ const MAX_IDS = 10_000;
 /** Each option reads the file itself and returns the distinct IDs it found (the first MAX_IDS, when capped) and how many. */
 const OPTIONS: Array<{ name: string; run: (file: string) => Promise<Found> | Found }> = [
   {
-    name: 'extension: async 1 MB reads, byte scanner, cap',
+    name: 'extension: async reads, byte scanner, 10k listed',
     run: async (file) => foundIn(await scanAsExtensionDoes(file, MAX_IDS)),
   },
   {
-    name: 'byte scanner, sync 1 MB reads',
+    name: 'byte scanner, sync reads, every ID listed',
     run: (file) => foundIn(scanSync(file, (scanner, bytes) => scanner.push(bytes), new EngagementIdByteScanner())),
   },
   {
@@ -164,6 +167,7 @@ async function compareWithRipgrep(shape: BenchShape, bytes: number): Promise<voi
         if (run === 0) checkSameIds(`${option.name} on ${shape}`, found, expected);
       }
     }
+    checkCountedSet(shape, file, expected);
     const sample = await scanAsExtensionDoes(file);
     console.log(`\n${shape}: ${megabytes.toFixed(1)} MB, rg: ${rgMatches} matches, ${expected.length} distinct; ours: ${sample.distinctIds} distinct, ` +
       `${sample.occurrences} occurrences, ${sample.nearMissCount} near misses; best of ${runs}, load ${load()}`);
@@ -177,6 +181,19 @@ async function compareWithRipgrep(shape: BenchShape, bytes: number): Promise<voi
   } finally {
     child.kill();
     if (!keepFiles) rmSync(file, { force: true });
+  }
+}
+
+/**
+ * The capped scan lists 10,000 IDs but counts every one: the IDs it counted (its table) must be exactly rg's set,
+ * not only as many.
+ */
+function checkCountedSet(shape: BenchShape, file: string, expected: readonly string[]): void {
+  const scanner = new EngagementIdByteScanner({ maxIds: MAX_IDS });
+  scanSync(file, (capped, bytes) => capped.push(bytes), scanner);
+  const missing = expected.filter((id) => scanner.idTable.countOf(...keyOf(id)) === 0);
+  if (scanner.idTable.size !== expected.length || missing.length > 0) {
+    throw new Error(`${shape}: the capped scan counted ${scanner.idTable.size} IDs, rg found ${expected.length}; ${missing.length} of rg's are missing (${missing.slice(0, 3).join(', ')})`);
   }
 }
 
