@@ -15,7 +15,8 @@ const INITIAL_SLOTS = 64;
 export class EngagementIdTable {
   /** Parts, for mergePartInto. */
   static readonly PARTS = PARTS;
-  private readonly parts: Int32Array[] = Array.from({ length: PARTS }, () => new Int32Array(INITIAL_SLOTS * SLOT_WORDS));
+  /** The first parts share one buffer: 64 allocations made every table cost a quarter of a millisecond. */
+  private readonly parts: Int32Array[] = initialParts();
   private readonly used = new Int32Array(PARTS);
   /**
    * Entries per part that make it grow, as eighths of its slots: from 4/8 to 6/8 depending on the part, so
@@ -101,6 +102,12 @@ export class EngagementIdTable {
     }
     this.parts[partIndex] = part;
   }
+}
+
+function initialParts(): Int32Array[] {
+  const words = INITIAL_SLOTS * SLOT_WORDS;
+  const buffer = new ArrayBuffer(PARTS * words * Int32Array.BYTES_PER_ELEMENT);
+  return Array.from({ length: PARTS }, (_, part) => new Int32Array(buffer, part * words * Int32Array.BYTES_PER_ELEMENT, words));
 }
 
 /** The key of an ID string (`eng-` + 14 of [0-9a-z]; not checked). */

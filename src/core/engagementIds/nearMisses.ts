@@ -87,9 +87,10 @@ export function isNearMiss(text: string, start: number, end: number): boolean {
     return false;
   }
   if (bodyLength < ENGAGEMENT_ID_BODY_LENGTH && after !== -1 && !isOrdinaryDelimiter(after)) {
-    let restEnd = bodyEnd + 1;
+    const strayLength = characterLength(text, bodyEnd);
+    let restEnd = bodyEnd + strayLength;
     while (restEnd < end && restEnd - bodyEnd <= MAX_BODY_READ && isAsciiAlphanumeric(text.charCodeAt(restEnd))) restEnd++;
-    const restLength = restEnd - bodyEnd - 1;
+    const restLength = restEnd - bodyEnd - strayLength;
     const total = bodyLength + restLength;
     if (restLength > 0 && (total === ENGAGEMENT_ID_BODY_LENGTH || total === ENGAGEMENT_ID_BODY_LENGTH - 1)) return true;
   }
@@ -155,23 +156,24 @@ function describeShape(text: string, bodyStart: number, bodyEnd: number, end: nu
 
   if (bodyLength < ENGAGEMENT_ID_BODY_LENGTH && after !== -1 && !isOrdinaryDelimiter(after)) {
     // A stray character inside the ID (`eng-12345678-90abcd`, `eng-1234567!90abcd`).
-    let restEnd = bodyEnd + 1;
+    const strayLength = characterLength(text, bodyEnd);
+    let restEnd = bodyEnd + strayLength;
     while (restEnd < end && restEnd - bodyEnd <= MAX_BODY_READ && isAsciiAlphanumeric(text.charCodeAt(restEnd))) restEnd++;
-    const restLength = restEnd - bodyEnd - 1;
+    const restLength = restEnd - bodyEnd - strayLength;
     const total = bodyLength + restLength;
     if (restLength > 0 && (total === ENGAGEMENT_ID_BODY_LENGTH || total === ENGAGEMENT_ID_BODY_LENGTH - 1)) {
-      const stray = describeChar(text[bodyEnd]);
+      const stray = describeChar(text.slice(bodyEnd, bodyEnd + strayLength));
       const shape: Shape = {
         problem: `${stray} at position ${bodyLength + 1} after 'eng-': IDs contain only 0-9 and a-z`,
         extentEnd: restEnd,
       };
-      if (total === ENGAGEMENT_ID_BODY_LENGTH) shape.suggestedBody = body + text.slice(bodyEnd + 1, restEnd);
+      if (total === ENGAGEMENT_ID_BODY_LENGTH) shape.suggestedBody = body + text.slice(bodyEnd + strayLength, restEnd);
       return shape;
     }
   }
 
   if (bodyLength < MIN_REPORTED_BODY || bodyLength > MAX_REPORTED_BODY) return undefined;
-  const stop = after !== -1 && !isOrdinaryDelimiter(after) ? ` (stops at ${describeChar(text[bodyEnd])})` : '';
+  const stop = after !== -1 && !isOrdinaryDelimiter(after) ? ` (stops at ${describeChar(text.slice(bodyEnd, bodyEnd + characterLength(text, bodyEnd)))})` : '';
   return {
     problem: `${bodyLength} characters after 'eng-', ${ENGAGEMENT_ID_BODY_LENGTH} expected${stop}`,
     extentEnd: bodyEnd,
@@ -182,6 +184,12 @@ function describeSeparator(separator: string): string {
   if (separator === '_') return `'_' after 'eng' where a hyphen '-' is expected`;
   const code = separator.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
   return `'${separator}' (U+${code}, a typographic dash) after 'eng' where a plain hyphen '-' is expected; word processors often replace it`;
+}
+
+/** UTF-16 code units of the character at `index`: 2 for a surrogate pair (a character outside the BMP), else 1. */
+function characterLength(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  return code >= 0xd800 && code <= 0xdbff && index + 1 < text.length && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
 }
 
 function describeChar(char: string): string {

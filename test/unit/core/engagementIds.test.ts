@@ -203,7 +203,7 @@ describe('the scanner at scale (issue 11)', () => {
 
   it('counts near misses without describing them exactly when it would describe them (isNearMiss = classifyNearMiss)', () => {
     const next = seededRandom(11);
-    const pieces = ['eng', 'ENG', 'Eng', 'eNg', '-', '_', '\u2013', 'x', 'A', '0', '9', 'z', 'Z', ' ', ',', '.', '!', "'", '\n', 'é', '\u00a0', 'eng-', 'eng-0123456789', 'abcd'];
+    const pieces = ['eng', 'ENG', 'Eng', 'eNg', '-', '_', '\u2013', 'x', 'A', '0', '9', 'z', 'Z', ' ', ',', '.', '!', "'", '\n', 'é', '😀', '\u00a0', 'eng-', 'eng-0123456789', 'abcd'];
     let checked = 0;
     for (let sample = 0; sample < 20_000; sample++) {
       let text = '';
@@ -234,6 +234,15 @@ describe('the scanner at scale (issue 11)', () => {
       }
     }
     assert.ok(checked > 10_000, `${checked} candidates`);
+  });
+
+  it('names a character outside the BMP whole in a reason, never half of its surrogate pair', () => {
+    for (const text of ['eng-1234567890abc😀', 'eng-1234567😀890abc']) {
+      const [miss] = extractEngagementIds(text).nearMisses;
+      assert.ok(miss, text);
+      assert.ok(miss.reason.includes("'😀'"), miss.reason);
+      assert.ok(!/\p{Cs}/u.test(miss.reason), `lone surrogate in ${JSON.stringify(miss.reason)}`);
+    }
   });
 
   it('keeps counting near misses beyond maxNearMisses', () => {
