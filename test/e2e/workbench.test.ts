@@ -181,7 +181,9 @@ suite('One launch of 250 engagements through the real workbench', () => {
     await waitForNoRunningTask(workbench, TEST_TASK_SECONDS); // the status bar then counts this launch only
     const name = `Q3 leads ${Date.now().toString(36)}`;
 
-    const launch = await launchWholeFile(workbench, file, ids[5]!, name);
+    // By its absolute path: Quick Open finds a path that exists at once, while a file written during the test
+    // reaches its file index only once the watcher has seen it (more than 15 s on a loaded machine).
+    const launch = await launchWholeFile(workbench, path.join(stack.workspace.folder, file), ids[5]!, name);
     assert.match(launch.pick.title, /^Engagements to prospect in Sandbox \(250 found\)$/);
     assert.equal(launch.pick.selectedCount, '250 Selected');
     assert.match(launch.started.message, /^Started 3 prospecting tasks \(250 engagements\) in Sandbox\./);
@@ -210,7 +212,7 @@ suite('One launch of 250 engagements through the real workbench', () => {
     const roots = (await workbench.treeItems(VIEW_NAME)).filter((item) => item.level === 1).map((item) => item.label);
     assert.ok(!roots.some((label) => label.startsWith(`${name} (`)), `No task of the launch at the top level: ${roots.join(' | ')}`);
 
-    await workbench.openFile(file);
+    await workbench.openFile(path.join(stack.workspace.folder, file));
     const hover = await workbench.hoverOver(ids[0]!, /Prospected/);
     await workbench.screenshot(picture('hover-outcome'));
     assert.match(hover, new RegExp(`Task "${name} \\(1/3\\)"`), `The hover shows: ${hover}`);

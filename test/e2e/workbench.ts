@@ -365,6 +365,9 @@ export class Workbench {
 
   /** Right-clicks `text` in the active editor (selecting it first when asked) and returns the menu's items. */
   async openEditorContextMenu(text: string): Promise<{ menu: Locator; items: string[] }> {
+    // The extension draws a CodeLens line above the first ID of a file (every file right-clicked here holds
+    // some). Drawn between measuring the text and the click, it takes the click, and runs its own command.
+    await this.waitForCodeLens(/^Prospect \d+ engagements? in this file$/);
     const rightClick = async () => {
       const box = await this.textBox(this.editorLine(text), text);
       await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { button: 'right' });
@@ -372,6 +375,11 @@ export class Workbench {
     };
     // A CodeLens line may appear above the text just as the right-click lands (no menu then): once more, measured again.
     return rightClick().catch(rightClick);
+  }
+
+  /** Waits (bounded) until the active editor shows a CodeLens whose text matches `title`. */
+  async waitForCodeLens(title: RegExp, timeoutMs = 15_000): Promise<void> {
+    await this.activeEditor.locator('.codelens-decoration').filter({ hasText: title }).first().waitFor({ state: 'visible', timeout: timeoutMs });
   }
 
   /** The open context menu (VS Code draws its own in the browser) and its enabled and disabled items. */
