@@ -34,6 +34,7 @@ import { createLog } from './ui/log';
 import type { Prompts } from './ui/prompts';
 import { PromptsSlot } from './ui/promptsSlot';
 import { AccountSessions } from './ui/session/accountSessions';
+import { WrittenThroughState } from './ui/session/accountState';
 import { dropLegacyState } from './ui/session/legacyState';
 import { TASK_DETAILS_SCHEME, TaskDetailsDocuments } from './ui/tasks/taskDetailsDocument';
 import { registerTaskNotifications } from './ui/tasks/taskNotifications';
@@ -68,12 +69,14 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi | 
 
   // Services
   const prompts = new PromptsSlot();
-  const localEmulator = new LocalEmulator(context, log);
+  // Per-account state, read as this window wrote it (globalState alone can show a value older than its last write).
+  const accountState = new WrittenThroughState(context.globalState);
+  const localEmulator = new LocalEmulator({ globalState: accountState, asAbsolutePath: (relativePath) => context.asAbsolutePath(relativePath) }, log);
   localEmulator.restore(); // first: the first session waits for the emulator chosen before a reload
   const viewCatalog = new ViewCatalog(context.globalState);
   // One session per account (endpoint and credentials as the SDK resolves them); its state is kept under its identity.
   const aws = awsLayerLoader();
-  const sessions = new AccountSessions({ aws, state: context.globalState, log });
+  const sessions = new AccountSessions({ aws, state: accountState, log });
   const connectionState = new ConnectionStateKey({ sessions, override: localEmulator }, log);
   context.subscriptions.push(localEmulator, viewCatalog, sessions, connectionState);
   const app: AppContext = { log, sessions, prompts: prompts.get };
@@ -147,7 +150,7 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi | 
   context.subscriptions.push(sessions.onDidChangeSession((session) => {
     resumeInSession(launch, session).catch((error: unknown) => log.error(`Resuming pending launches failed: ${String(error)}`));
   }));
-  dropLegacyState(context.globalState, log)
+  dropLegacyState(accountState, log)
     .then((dropped) => reportDroppedLaunches(launch, dropped))
     .catch((error: unknown) => log.error(`Removing state of an earlier version failed: ${String(error)}`));
   context.subscriptions.push(followConnectionSettings(sessions, localEmulator, connect.onDidRequestNewSession));

@@ -7,7 +7,7 @@ import { REPO_ROOT } from '../../scripts/paths';
 import { withTimeout } from '../../scripts/processes';
 import { TEST_TASK_SECONDS } from '../../scripts/stack';
 import { CONTAINER_TITLE, ENGAGEMENT_PICK_TITLE, START_FROM_SELECTION_TITLE, TASK_NAME_TITLE, followTask, type FollowScene } from './scenes';
-import { waitUntil, type Notification, type QuickPickItem, type Workbench as WorkbenchType } from './workbench';
+import { PROSPECT_CODELENS, waitUntil, type Notification, type QuickPickItem, type Workbench as WorkbenchType } from './workbench';
 import { Workbench } from './workbench';
 
 /**
@@ -141,6 +141,7 @@ export async function newUserToFinishedTask(wb: WorkbenchType, taskName: string,
   const from = region[0]!.slice(0, 18);
   const to = region[2]!;
   const text = region.join('\n');
+  await wb.waitForCodeLens(PROSPECT_CODELENS); // it moves the lines below it: select only once it is drawn
   await wb.selectRange(from, to, text.length);
   await wb.openEditorContextMenu(from);
   await wb.chooseContextMenuItem(START_FROM_SELECTION_TITLE);

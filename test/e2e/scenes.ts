@@ -70,7 +70,7 @@ export async function showLogFromPalette(wb: Workbench): Promise<{ channel: stri
 
 /** Opens the sample file, selects `text` with the mouse and right-clicks it. */
 export async function contextMenuOnSelection(wb: Workbench, file: string, text: string): Promise<{ items: string[]; selectedLength: number; statusBar: string[] }> {
-  await wb.openFile(file);
+  await wb.openFileWithIds(file);
   await wb.selectText(text);
   const selectedLength = await wb.selectedLength();
   const statusBar = await wb.statusBarItems();
@@ -131,7 +131,7 @@ export interface LaunchScene {
  * into the name box and presses Enter. `atQuickPick` runs while the quick pick is open (a screenshot).
  */
 export async function launchFromSelection(wb: Workbench, region: Region, taskName: string, atQuickPick?: () => Promise<void>): Promise<LaunchScene> {
-  await wb.openFile(region.file);
+  await wb.openFileWithIds(region.file);
   const expectedLength = region.text.length;
   let selectedLength = await wb.selectRange(region.from, region.to, expectedLength);
   let { items: menuItems } = await wb.openEditorContextMenu(region.from);
@@ -269,7 +269,7 @@ export interface ManyLaunchScene {
  * accepts the quick pick with every engagement checked, names the launch: as a person launches hundreds of IDs.
  */
 export async function launchWholeFile(wb: Workbench, file: string, visibleId: string, taskName: string): Promise<ManyLaunchScene> {
-  await wb.openFile(file);
+  await wb.openFileWithIds(file);
   const selectedLength = await wb.selectAllInEditor();
   await wb.openEditorContextMenu(visibleId);
   await wb.chooseContextMenuItem(START_FROM_SELECTION_TITLE);

@@ -95,6 +95,9 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** The extension's CodeLens above the first engagement ID of a file. */
+export const PROSPECT_CODELENS = /^Prospect \d+ engagements? in this file$/;
+
 /**
  * Page object for the real VS Code workbench (code-server in Chromium): what a person does, with the
  * selectors of VS Code 1.100 kept in one place.
@@ -218,6 +221,16 @@ export class Workbench {
     return editor;
   }
 
+  /**
+   * Opens a file that holds engagement IDs and waits until the extension has drawn its CodeLens above the first
+   * one: that line moves every line below it, so text is measured and clicked only once it is there.
+   */
+  async openFileWithIds(relativePath: string): Promise<Locator> {
+    const editor = await this.openFile(relativePath);
+    await this.waitForCodeLens(PROSPECT_CODELENS);
+    return editor;
+  }
+
   get activeEditor(): Locator {
     return this.page.locator('.editor-group-container.active .editor-instance .monaco-editor').first();
   }
@@ -262,11 +275,20 @@ export class Workbench {
    */
   private async textBox(line: Locator, text: string): Promise<{ x: number; y: number; width: number; height: number }> {
     const deadline = Date.now() + 10_000;
+    // Only a position that two measurements agree on: lines still move while the editor lays out (a CodeLens
+    // or the breadcrumbs drawn late), and a click meant for the text then lands on what took its place.
+    let previous: { x: number; y: number; width: number; height: number } | undefined;
     for (;;) {
       await line.waitFor({ state: 'visible', timeout: 10_000 });
       const box = await this.measureText(line, text).catch(() => undefined);
       const editor = await this.activeEditor.boundingBox();
-      if (box && editor && box.width > 0 && box.height > 0 && box.y >= editor.y && box.y + box.height <= editor.y + editor.height && box.x >= editor.x) return box;
+      if (box && editor && box.width > 0 && box.height > 0 && box.y >= editor.y && box.y + box.height <= editor.y + editor.height && box.x >= editor.x) {
+        if (previous && previous.x === box.x && previous.y === box.y && previous.width === box.width) return box;
+        previous = box;
+        await this.page.waitForTimeout(150);
+        continue;
+      }
+      previous = undefined;
       if (box && editor && box.height > 0) {
         // Rendered, but above or below what the editor shows (a panel took its place): scroll it into view, as a person would.
         await this.page.mouse.move(editor.x + editor.width / 2, editor.y + editor.height / 2);
@@ -367,14 +389,18 @@ export class Workbench {
   async openEditorContextMenu(text: string): Promise<{ menu: Locator; items: string[] }> {
     // The extension draws a CodeLens line above the first ID of a file (every file right-clicked here holds
     // some). Drawn between measuring the text and the click, it takes the click, and runs its own command.
-    await this.waitForCodeLens(/^Prospect \d+ engagements? in this file$/);
+    await this.waitForCodeLens(PROSPECT_CODELENS);
     const rightClick = async () => {
       const box = await this.textBox(this.editorLine(text), text);
       await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { button: 'right' });
       return this.contextMenu();
     };
-    // A CodeLens line may appear above the text just as the right-click lands (no menu then): once more, measured again.
-    return rightClick().catch(rightClick);
+    // A line may still move just as the right-click lands (no menu then, or a picker the click opened): close
+    // what it opened, and once more, measured again.
+    return rightClick().catch(async () => {
+      await this.page.keyboard.press('Escape');
+      return rightClick();
+    });
   }
 
   /** Waits (bounded) until the active editor shows a CodeLens whose text matches `title`. */

@@ -3,7 +3,7 @@ import { affectsConnection } from '../config';
 import { Disposable } from '../disposable';
 import type { ConnectionOverride, ConnectionOverrideSource } from './connectionOverride';
 import { EmulatorProcess, randomKeyPair } from './emulatorProcess';
-import { accountStateKey } from '../session/accountState';
+import { accountStateKey, type KeyValueState } from '../session/accountState';
 
 /** globalState: the local emulator was the chosen connection, so a window reload starts it again. */
 const CHOSEN_KEY = 'partnerCentral.localEmulator.chosen';
@@ -14,7 +14,8 @@ const DEFAULT_TASK_SECONDS = 10;
 const TASK_SECONDS_ENV = 'PARTNER_CENTRAL_EMULATOR_TASK_SECONDS';
 
 export interface LocalEmulatorHost {
-  readonly globalState: vscode.Memento;
+  /** globalState, through the window's WrittenThroughState. */
+  readonly globalState: KeyValueState;
   asAbsolutePath(relativePath: string): string;
 }
 

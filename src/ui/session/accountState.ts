@@ -99,6 +99,37 @@ export class AccountPendingLaunches implements PendingLaunchStore {
   }
 }
 
+/**
+ * VS Code's globalState as this window last wrote it. The Memento echoes each write back to the extension host
+ * later, replacing every value with what storage held at that moment: read between a write and the echo of an
+ * earlier one, a key shows its earlier value, and a list read and written back then (the pending launches)
+ * brings back an entry just removed. Keys this window wrote are read from here; others from the Memento.
+ */
+export class WrittenThroughState implements KeyValueState {
+  private readonly written = new Map<string, unknown>();
+
+  constructor(private readonly stored: KeyValueState) {}
+
+  keys(): readonly string[] {
+    const keys = new Set(this.stored.keys().filter((key) => !this.written.has(key)));
+    for (const [key, value] of this.written) if (value !== undefined) keys.add(key);
+    return [...keys];
+  }
+
+  get<T>(key: string): T | undefined {
+    return this.written.has(key) ? copyOf(this.written.get(key)) as T | undefined : this.stored.get<T>(key);
+  }
+
+  update(key: string, value: unknown): PromiseLike<void> {
+    this.written.set(key, copyOf(value));
+    return this.stored.update(key, value);
+  }
+}
+
+function copyOf(value: unknown): unknown {
+  return value === undefined ? undefined : JSON.parse(JSON.stringify(value)) as unknown;
+}
+
 /** A KeyValueState that lives as long as its session: for an identity that could not be resolved. */
 export class MemoryState implements KeyValueState {
   private readonly values = new Map<string, unknown>();
