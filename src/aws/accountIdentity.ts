@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { ListProspectingFromEngagementTasksCommand, type PartnerCentralSellingClient } from '@aws-sdk/client-partnercentral-selling';
 import { getEndpointFromInstructions } from '@smithy/core/endpoints';
+import { describeExternalError } from '../core/redaction/externalText';
+import { sessionSecrets } from '../core/redaction/sessionSecrets';
 
 /**
  * Who signs a client's requests and where they go, as the SDK resolves them. Everything kept per account
@@ -21,7 +23,10 @@ export interface AccountIdentity {
   readonly accountId?: string;
   /** false: the credentials (or the endpoint) could not be resolved; `problem` says why. */
   readonly resolved: boolean;
+  /** Why it is unresolved, for messages and the log: redacted; a failed credential_process as a fixed sentence. */
   readonly problem?: string;
+  /** The outside error behind `problem`, redacted, for the trace level only. */
+  readonly problemTraceDetail?: string;
 }
 
 const HASHED_KEY_LENGTH = 16;
@@ -36,15 +41,19 @@ export async function resolveAccountIdentity(client: PartnerCentralSellingClient
   try {
     endpoint = await resolveEndpoint(client);
   } catch (error) {
-    return { key: 'unknown-endpoint unresolved', endpoint: 'unknown endpoint', resolved: false, problem: `the Partner Central endpoint could not be resolved: ${messageOf(error)}` };
+    const { summary, traceDetail } = describeExternalError(error, profileOf(client));
+    return { key: 'unknown-endpoint unresolved', endpoint: 'unknown endpoint', resolved: false, problem: `the Partner Central endpoint could not be resolved: ${summary}`, problemTraceDetail: traceDetail };
   }
   try {
     const credentials = await client.config.credentials();
+    // From now on these exact strings are removed from every log line and message, wherever they appear.
+    sessionSecrets.register(credentials.secretAccessKey, credentials.sessionToken);
     const accountId = credentials.accountId && /^\d{12}$/.test(credentials.accountId) ? credentials.accountId : undefined;
     const principal = accountId ? `account-${accountId}` : `key-${hashAccessKeyId(credentials.accessKeyId)}`;
     return { key: `${endpoint} ${principal}`, endpoint, principal, ...(accountId ? { accountId } : {}), resolved: true };
   } catch (error) {
-    return { key: `${endpoint} unresolved`, endpoint, resolved: false, problem: `no AWS credentials could be loaded: ${messageOf(error)}` };
+    const { summary, traceDetail } = describeExternalError(error, profileOf(client));
+    return { key: `${endpoint} unresolved`, endpoint, resolved: false, problem: `no AWS credentials could be loaded: ${summary}`, problemTraceDetail: traceDetail };
   }
 }
 
@@ -59,6 +68,8 @@ function hashAccessKeyId(accessKeyId: string): string {
   return createHash('sha256').update(accessKeyId).digest('hex').slice(0, HASHED_KEY_LENGTH);
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** The profile a client of createPartnerCentralClient signs with (it knows it), for messages. */
+function profileOf(client: PartnerCentralSellingClient): string | undefined {
+  const profile = (client as { profileName?: unknown }).profileName;
+  return typeof profile === 'string' ? profile : undefined;
 }

@@ -1,16 +1,10 @@
 import { type PartnerCentralSellingClient } from '@aws-sdk/client-partnercentral-selling';
 import { isCredentialProcessFailure } from '../core/credentialExplanations';
-import { redactSecrets } from '../core/redactSecrets';
+import { redactingLogger, type LevelLogger } from '../core/redaction/redactingLogger';
 import { viewSdkError } from '../core/sdkErrorView';
 
 /** Where call records go. vscode's LogOutputChannel satisfies it. */
-export interface CallLogger {
-  trace(message: string): void;
-  debug(message: string): void;
-  info(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
-}
+export type CallLogger = LevelLogger;
 
 interface ResponseMetadata {
   requestId?: string;
@@ -24,10 +18,11 @@ interface ResponseMetadata {
  * warn line per failed call (the same, with the error's name and message), a parameter summary at debug (counts,
  * not every ID), one line per HTTP attempt at debug (status or error name and code, duration), full parameters at
  * trace. Headers, bodies and credentials are never logged; the output of a failed credential_process only at trace;
- * every line goes through redactSecrets.
+ * every line passes the redaction boundary (redactingLogger).
  */
 export function addCallLogging(client: PartnerCentralSellingClient, logger: CallLogger, now: () => number = () => performance.now()): void {
-  const log = (level: keyof CallLogger, message: string): void => logger[level](redactSecrets(message));
+  const redacting = redactingLogger(logger);
+  const log = (level: keyof CallLogger, message: string): void => redacting[level](message);
 
   client.middlewareStack.add(
     (next, context) => async (args) => {

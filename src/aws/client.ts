@@ -3,6 +3,7 @@ import { fromIni } from '@aws-sdk/credential-provider-ini';
 import { callSignal, rejectionOnAbort } from './callDeadline';
 import { addCallLogging, type CallLogger } from './callLogging';
 import { addAttemptRecording, annotateCallError, openCallRecord } from './callRecords';
+import { addSecretRegistration } from './secretRegistration';
 
 export interface PartnerCentralClientSettings {
   /** A profile of ~/.aws/config|credentials; empty = the SDK's default chain (env vars, AWS_PROFILE, SSO, IMDS…). */
@@ -57,6 +58,7 @@ export function createPartnerCentralClient(settings: PartnerCentralClientSetting
     profile ?? nonEmpty(process.env.AWS_PROFILE) ?? 'default',
   );
   addAttemptRecording(client);
+  addSecretRegistration(client);
   if (logger) addCallLogging(client, logger);
   return client;
 }
@@ -65,7 +67,8 @@ class PartnerCentralClientWithDeadline extends PartnerCentralSellingClient {
   constructor(
     config: PartnerCentralSellingClientConfig,
     private readonly callTimeoutMs: number,
-    private readonly profileName: string,
+    /** The profile that signs: the setting, else AWS_PROFILE, else `default`. */
+    readonly profileName: string,
   ) {
     super(config);
   }

@@ -1,5 +1,5 @@
 import { explainCredentials } from './credentialExplanations';
-import { redactSecrets } from './redactSecrets';
+import { redactExternal } from './redaction/externalText';
 import { viewSdkError, type SdkErrorView } from './sdkErrorView';
 import { settingId } from './settingNames';
 import { isThrottlingView } from './throttling';
@@ -26,10 +26,11 @@ const AUTH_ERROR_NAMES = new Set([
 export function explainError(error: unknown, context: ErrorContext = {}): ErrorExplanation {
   const view = viewSdkError(error);
   const explanation = explainView(view, context);
-  explanation.title = redactSecrets(explanation.title);
-  explanation.detail = redactSecrets(explanation.detail);
-  explanation.fixes = explanation.fixes.map(redactSecrets);
-  if (explanation.fields) explanation.fields = explanation.fields.map((field) => ({ ...field, message: redactSecrets(field.message) }));
+  // The explanation quotes the SDK's and the service's messages: it passes the redaction boundary whole.
+  explanation.title = redactExternal(explanation.title);
+  explanation.detail = redactExternal(explanation.detail);
+  explanation.fixes = explanation.fixes.map((fix) => redactExternal(fix));
+  if (explanation.fields) explanation.fields = explanation.fields.map((field) => ({ ...field, message: redactExternal(field.message) }));
   if (view.requestId) explanation.requestId = view.requestId;
   return explanation;
 }

@@ -1,51 +1,102 @@
+import { maskAccessKeyId } from './connection/accessKeyMask';
+import { sessionSecrets, type SessionSecrets } from './redaction/sessionSecrets';
+
 /**
- * Removes credentials from text meant for logs and messages, by context, not by shape: the value after a
- * secret-bearing name or header (aws_secret_access_key, aws_session_token, X-Amz-Security-Token, Authorization,
- * Signature=, Credential=, X-Amz-Signature / X-Amz-Credential query parameters, passwords), also URL-encoded
- * (`X-Amz-Security-Token%3D…`, `%22SecretAccessKey%22%3A%22…`), and access key IDs by their prefix. Ordinary
- * words are left alone however long or mixed their letters are: task names, titles and IDs pass unchanged.
+ * Removes credentials from text meant for logs and messages by context, never by the shape of a word:
+ * - the session's own secrets (secret access keys, session tokens, signatures registered in
+ *   {@link sessionSecrets}), exactly, wherever they appear, raw or URL-encoded;
+ * - the value of an `Authorization` header that names its scheme (`AWS4-HMAC-SHA256 …`, `Bearer …`): the scheme
+ *   stays;
+ * - the value of a key that names a secret: `key=value`, `key:value`, a quoted key (`"key": "value"`, also
+ *   JSON-escaped and URL-encoded), and `key: value` for compound keys (`aws_secret_access_key: …`,
+ *   `X-Amz-Security-Token: …`) and lower-case ones (`password: …`, config-file style). A capitalised word and a
+ *   colon (`Secret: partners`, `Credentials: check`) is prose; `credential(s)` is a key only with `=` or quoted;
+ * - a word that is exactly an access key ID (AKIA or ASIA and 16 capitals or digits): `AKIA…WXYZ`.
+ * Task names, titles and IDs are ordinary words: left as they are.
  */
+export const REDACTED = '[redacted]';
 
-const REDACTED = '[redacted]';
-
-/** Names whose value is a secret, in the spellings of config files, JSON, headers and query strings. */
-const SECRET_NAMES = [
+/** Keys that are never an ordinary word: any separator, any case. */
+const COMPOUND_KEYS = [
   '(?:aws[_-]?)?secret[_-]?access[_-]?key',
   '(?:aws[_-]?)?session[_-]?token',
   'security[_-]?token',
   'x-amz-security-token',
   'x-amz-signature',
   'x-amz-credential',
-  'signature',
-  'credential',
-  'credentials',
-  'password',
-  'passwd',
-  'passphrase',
-  'secret',
   'private[_-]?key',
-  '(?:access|refresh|id)[_-]?token',
+  'api[_-]?key',
+  'client[_-]?secret',
+  '(?:access|refresh|id|auth|bearer)[_-]?token',
 ].join('|');
+/** Ordinary words that name a secret when written as a key. */
+const WORD_KEYS = 'secret|password|passwd|passphrase|token|signature|authorization|apikey';
+const CREDENTIAL_KEYS = 'credentials?';
 
-/** Where a name starts: not inside a word, except after a URL-encoded byte (`%3FX-Amz-…`). */
-const NAME_START = `(?<=^|[^A-Za-z]|%[0-9A-Fa-f]{2})`;
-const QUOTE = `(?:["']|%22)`;
-const SEPARATOR = `\\s*(?:[:=]|%3[AaDd])\\s*`;
-/** A value runs to the next quote, separator of pairs, or space (raw or URL-encoded). */
-const VALUE = `(?:(?!%2[26C]|%26|%3B)[^\\s"'&,;<>])+`;
+/** Where a key starts: not inside a word, except right after a URL-encoded byte (`%3FX-Amz-…`). */
+const KEY_START = '(?<=^|[^A-Za-z]|%[0-9A-Fa-f]{2})';
+const OPEN_QUOTE = `(?<quote>["']|%22|\\\\")?`;
+const QUOTED_KEY = (keys: string): string => `(?<keyQuote>["']|%22|\\\\")(?:${keys})\\k<keyQuote>\\s*(?::|%3A)\\s*`;
 
-const NAMED_VALUE = new RegExp(`(${NAME_START}(?:${SECRET_NAMES})${QUOTE}?${SEPARATOR}${QUOTE}?)(${VALUE})`, 'gi');
-/** `Authorization: Bearer …` keeps its scheme; AWS4-HMAC-SHA256's Credential= and Signature= are named values. */
-const AUTHORIZATION = /((?<![A-Za-z])authorization["']?\s*[:=]\s*["']?)(?:(Bearer|Basic|Token)\s+)?(?!AWS4-HMAC-SHA256)([^\s"',;]+)/gi;
-/** A bare token after the word that names it (`secret wJalr…`, `session token IQoJ…`), when it is no plain word. */
-const WORD_THEN_TOKEN = /((?<![A-Za-z])(?:secret(?: access key)?|(?:session |security )?token|password)\s+)(?=[A-Za-z0-9/+=_-]{8,})(?=[^\s]*[0-9/+=])([A-Za-z0-9/+=_-]+)/gi;
-/** Access key IDs (long-term AKIA…, temporary ASIA…, and the other IAM unique-ID prefixes): the prefix stays. */
-const ACCESS_KEY_ID = /\b(AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|APKA|AROA|ASCA)[A-Z0-9]{12,}\b/g;
+/** Each pattern ends where a value begins; the value runs to its closing quote, or is one unquoted token. */
+const KEY_PATTERNS: readonly RegExp[] = [
+  new RegExp(`${KEY_START}(?:${QUOTED_KEY(`${COMPOUND_KEYS}|${WORD_KEYS}|${CREDENTIAL_KEYS}`)})${OPEN_QUOTE}`, 'gi'),
+  new RegExp(`${KEY_START}(?:${COMPOUND_KEYS})\\s*(?:[:=]|%3[AaDd])[ \\t]*${OPEN_QUOTE}`, 'gi'),
+  new RegExp(`${KEY_START}(?:${WORD_KEYS}|${CREDENTIAL_KEYS})[ \\t]*(?:=|%3[Dd])[ \\t]*${OPEN_QUOTE}`, 'gi'),
+  new RegExp(`${KEY_START}(?:${WORD_KEYS})(?::|%3[Aa])(?![\\s/])${OPEN_QUOTE}`, 'gi'),
+  new RegExp(`${KEY_START}(?:${WORD_KEYS}):[ \\t]+${OPEN_QUOTE}`, 'g'),
+];
 
-export function redactSecrets(text: string): string {
-  return text
-    .replace(AUTHORIZATION, (_match, key: string, scheme: string | undefined) => `${key}${scheme ? `${scheme} ` : ''}${REDACTED}`)
-    .replace(NAMED_VALUE, (match, key: string, value: string) => (value === REDACTED ? match : `${key}${REDACTED}`))
-    .replace(WORD_THEN_TOKEN, (_match, key: string) => `${key}${REDACTED}`)
-    .replace(ACCESS_KEY_ID, `$1…${REDACTED}`);
+const AUTHORIZATION_SCHEME = new RegExp(
+  `${KEY_START}authorization(?:["']|%22|\\\\")?\\s*(?::|=|%3A)\\s*${OPEN_QUOTE}(?:AWS4-HMAC-SHA256|Bearer|Basic|Digest|Token|Negotiate)[ \\t]+`,
+  'gi',
+);
+
+const ACCESS_KEY_ID = /(?<![A-Za-z0-9_])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9_])/g;
+
+/** Characters and URL-encoded bytes that end an unquoted value. */
+const BARE_VALUE_STOPS = new Set([' ', '\t', '\r', '\n', '"', "'", '\\', '&', ',', ';', '<', '>', ')', ']', '}']);
+const ENCODED_VALUE_STOPS = /^%(?:2[02567C]|3B|0A|0D)/i;
+
+export function redactSecrets(text: string, secrets: SessionSecrets = sessionSecrets): string {
+  let redacted = text;
+  for (const secret of secrets.list()) if (redacted.includes(secret)) redacted = redacted.split(secret).join(REDACTED);
+  redacted = redactValuesAfter(redacted, AUTHORIZATION_SCHEME, 'restOfLine');
+  for (const pattern of KEY_PATTERNS) redacted = redactValuesAfter(redacted, pattern, 'token');
+  return redacted.replace(ACCESS_KEY_ID, maskAccessKeyId);
+}
+
+/** Replaces the value that follows each match of `pattern` (quoted: to its closing quote). */
+function redactValuesAfter(text: string, pattern: RegExp, bare: 'token' | 'restOfLine'): string {
+  let result = '';
+  let copied = 0;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const start = match.index + match[0].length;
+    const quote = match.groups?.quote;
+    const end = quote ? closingQuote(text, start, quote) : bare === 'token' ? tokenEnd(text, start) : lineEnd(text, start);
+    if (end > start && !text.startsWith(REDACTED, start)) {
+      result += text.slice(copied, start) + REDACTED;
+      copied = end;
+    }
+    pattern.lastIndex = Math.max(end, start + 1);
+  }
+  return result + text.slice(copied);
+}
+
+function closingQuote(text: string, start: number, quote: string): number {
+  const close = text.indexOf(quote, start);
+  const end = lineEnd(text, start);
+  return close >= 0 && close < end ? close : end;
+}
+
+function lineEnd(text: string, start: number): number {
+  const newline = text.slice(start).search(/[\r\n]/);
+  return newline < 0 ? text.length : start + newline;
+}
+
+function tokenEnd(text: string, start: number): number {
+  let index = start;
+  while (index < text.length && !BARE_VALUE_STOPS.has(text[index]) && !ENCODED_VALUE_STOPS.test(text.slice(index, index + 3))) index++;
+  return index;
 }

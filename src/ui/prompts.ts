@@ -4,6 +4,7 @@ import type { Catalog } from '../core/catalog';
 import { productionQuestion } from './launch/productionQuestion';
 import type { ConnectionAction, ConnectionActionId, ProfileChoice } from './connect/connectChoices';
 import { profileKindLabel } from '../core/connection/profileKinds';
+import { redactExternal } from '../core/redaction/externalText';
 
 export interface EngagementChoice {
   readonly id: string;
@@ -36,7 +37,7 @@ export interface Prompts {
   pickTask(tasks: readonly TaskRecord[], purpose: string, catalog: Catalog): Promise<TaskRecord | undefined>;
   /** The text task names must contain; empty shows all. */
   askTaskFilter(current: string): Promise<string | undefined>;
-  /** A notification with action buttons: resolves with the one pressed, undefined when dismissed. */
+  /** A notification with action buttons: resolves with the one pressed, undefined when dismissed. Its text is redacted. */
   show<T extends string>(level: MessageLevel, message: string, ...actions: T[]): Promise<T | undefined>;
   /** Select AWS Profile: `current` is the profile in use (undefined: the default chain). */
   pickProfile(choices: readonly ProfileChoice[], current: string | undefined): Promise<ProfileChoice | undefined>;
@@ -144,7 +145,9 @@ export class WorkbenchPrompts implements Prompts {
     }));
   }
 
-  async show<T extends string>(level: MessageLevel, message: string, ...actions: T[]): Promise<T | undefined> {
+  async show<T extends string>(level: MessageLevel, text: string, ...actions: T[]): Promise<T | undefined> {
+    // Messages are the other way out of the extension: they pass the same redaction boundary as the log.
+    const message = redactExternal(text);
     switch (level) {
       case 'info': return vscode.window.showInformationMessage(message, ...actions);
       case 'warning': return vscode.window.showWarningMessage(message, ...actions);

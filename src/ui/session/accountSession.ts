@@ -5,6 +5,7 @@ import { CATALOGS } from '../../core/catalog';
 import { systemClock, TaskBook, type Catalog, type Clock, type LaunchRecord, type TaskGroup, type TaskRecord } from '../../core/tasks';
 import type * as Aws from '../../aws';
 import type { AccountIdentity } from '../../aws/accountIdentity';
+import { redactingLogger } from '../../core/redaction/redactingLogger';
 import type { ConnectionSettings } from '../config';
 import { AccountPendingLaunches, accountStateKey, LaunchHistory, MemoryState, TaskHistory, type KeyValueState } from './accountState';
 import { FollowedTasks } from './followedTasks';
@@ -34,14 +35,19 @@ export interface SessionDependencies {
  * Opens a session for a snapshot of the connection settings: its client, and the identity that client
  * resolves (endpoint and credentials as the SDK sees them). The session's state is kept under that identity.
  */
-export async function openAccountSession(settings: ConnectionSettings, dependencies: SessionDependencies): Promise<AccountSession> {
+export async function openAccountSession(settings: ConnectionSettings, given: SessionDependencies): Promise<AccountSession> {
+  // Every line the session and its parts write passes the redaction boundary, whatever log it was given.
+  const dependencies = { ...given, log: redactingLogger(given.log) };
   const { aws, log } = dependencies;
   log.debug(`Creating the Partner Central client: profile ${settings.profile ?? '(default chain)'}, region ${settings.region}, endpoint setting ${settings.endpoint ?? '(none: the SDK decides)'}`);
   const client = aws.createPartnerCentralClient({ ...settings, endpoint: await endpointOf(settings, aws) }, log);
   const resolved = await aws.resolveAccountIdentity(client);
   const identity = settings.stateKey && resolved.resolved ? { ...resolved, key: settings.stateKey } : resolved;
   if (identity.resolved) log.info(`Account: ${identity.endpoint}, ${identity.principal ?? ''}`);
-  else log.warn(`Account not resolved at ${identity.endpoint}: ${identity.problem ?? 'unknown reason'}. Nothing is kept or re-sent for it.`);
+  else {
+    log.warn(`Account not resolved at ${identity.endpoint}: ${identity.problem ?? 'unknown reason'}. Nothing is kept or re-sent for it.`);
+    if (identity.problemTraceDetail) log.trace(`Account not resolved, the error in full (redacted): ${identity.problemTraceDetail}`);
+  }
   return new AccountSession(settings, identity, client, dependencies);
 }
 
@@ -88,7 +94,8 @@ export class AccountSession {
     readonly client: PartnerCentralClient,
     private readonly dependencies: SessionDependencies,
   ) {
-    const { aws, log } = dependencies;
+    const { aws } = dependencies;
+    const log = redactingLogger(dependencies.log);
     const clock = dependencies.clock ?? systemClock;
     this.state = identity.resolved ? dependencies.state : new MemoryState();
     this.history = new TaskHistory(this.state, identity.key);

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { explainError, formatExplanation } from '../../../src/core/errorExplanations';
 import { redactSecrets } from '../../../src/core/redactSecrets';
+import { SessionSecrets, sessionSecrets } from '../../../src/core/redaction/sessionSecrets';
 import { isThrottlingError } from '../../../src/core/throttling';
 
 /** An object shaped like an SDK service exception. */
@@ -124,6 +125,7 @@ describe('explainError', () => {
   });
 
   it('never repeats a secret from the message', () => {
+    sessionSecrets.register('wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY');
     const e = explainError(sdkError('UnrecognizedClientException', 'The security token AKIAIOSFODNN7EXAMPLE with secret wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY is invalid'));
     assert.doesNotMatch(JSON.stringify(e), /IOSFODNN7EXAMPLE|wJalrXUtnFEMI/);
   });
@@ -152,11 +154,14 @@ describe('redactSecrets', () => {
       'token ' + 'Ab1'.repeat(60),
       'secret=Xk7pQ2mN9vB4cR8tY1wE5uI3oP6aS0dF7gH2jK4l',
     ].join('\n');
-    const redacted = redactSecrets(text);
+    // A bare secret after a word is recognised because it is the session's own (registered), not by its shape.
+    const secrets = new SessionSecrets();
+    secrets.register('wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'Ab1'.repeat(60));
+    const redacted = redactSecrets(text, secrets);
     for (const secret of ['IOSFODNN7EXAMPLE', 'wJalrXUtnFEMI', 'aaaaaaaa', 'IQoJb3JpZ2luX2Vj', 'FwoGZXIvYXdz', '"abc"', 'Ab1Ab1Ab1', 'Xk7pQ2mN9vB4']) {
       assert.ok(!redacted.includes(secret), `${secret} left in ${redacted}`);
     }
-    assert.match(redacted, /key ASIA…\[redacted\]/, 'the prefix tells a temporary key from a long-term one');
+    assert.match(redacted, /key ASIA…MPLE/, 'masked as the connection report masks it: the prefix tells a temporary key from a long-term one');
   });
 
   it('leaves ordinary text, IDs and hex hashes alone', () => {

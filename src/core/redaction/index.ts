@@ -1,0 +1,4 @@
+export * from './sessionSecrets';
+export * from './logRedaction';
+export * from './externalText';
+export * from './redactingLogger';
