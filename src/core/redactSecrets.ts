@@ -5,8 +5,8 @@ import { sessionSecrets, type SessionSecrets } from './redaction/sessionSecrets'
  * Removes credentials from text meant for logs and messages by context, never by the shape of a word:
  * - the session's own secrets (secret access keys, session tokens, signatures registered in
  *   {@link sessionSecrets}), exactly, wherever they appear, raw or URL-encoded;
- * - the value of an `Authorization` header that names its scheme (`AWS4-HMAC-SHA256 …`, `Bearer …`): the scheme
- *   stays;
+ * - the value of an `Authorization` header that names its scheme (`AWS4-HMAC-SHA256 …`, `Bearer <token>`,
+ *   `Basic <token>`): the scheme stays, the rest of the line (or of the quoted value) goes;
  * - the value of a key that names a secret: `key=value`, `key:value`, a quoted key (`"key": "value"`, also
  *   JSON-escaped and URL-encoded), and `key: value` for compound keys (`aws_secret_access_key: …`,
  *   `X-Amz-Security-Token: …`) and lower-case ones (`password: …`, config-file style). A capitalised word and a
@@ -36,19 +36,21 @@ const CREDENTIAL_KEYS = 'credentials?';
 /** Where a key starts: not inside a word, except right after a URL-encoded byte (`%3FX-Amz-…`). */
 const KEY_START = '(?<=^|[^A-Za-z]|%[0-9A-Fa-f]{2})';
 const OPEN_QUOTE = `(?<quote>["']|%22|\\\\")?`;
-const QUOTED_KEY = (keys: string): string => `(?<keyQuote>["']|%22|\\\\")(?:${keys})\\k<keyQuote>\\s*(?::|%3A)\\s*`;
+/** Blanks around a separator, also URL-encoded. */
+const BLANKS = '(?:[ \\t]|%20)*';
+const QUOTED_KEY = (keys: string): string => `(?<keyQuote>["']|%22|\\\\")(?:${keys})\\k<keyQuote>${BLANKS}(?::|%3A)${BLANKS}`;
 
 /** Each pattern ends where a value begins; the value runs to its closing quote, or is one unquoted token. */
 const KEY_PATTERNS: readonly RegExp[] = [
   new RegExp(`${KEY_START}(?:${QUOTED_KEY(`${COMPOUND_KEYS}|${WORD_KEYS}|${CREDENTIAL_KEYS}`)})${OPEN_QUOTE}`, 'gi'),
-  new RegExp(`${KEY_START}(?:${COMPOUND_KEYS})\\s*(?:[:=]|%3[AaDd])[ \\t]*${OPEN_QUOTE}`, 'gi'),
-  new RegExp(`${KEY_START}(?:${WORD_KEYS}|${CREDENTIAL_KEYS})[ \\t]*(?:=|%3[Dd])[ \\t]*${OPEN_QUOTE}`, 'gi'),
-  new RegExp(`${KEY_START}(?:${WORD_KEYS})(?::|%3[Aa])(?![\\s/])${OPEN_QUOTE}`, 'gi'),
-  new RegExp(`${KEY_START}(?:${WORD_KEYS}):[ \\t]+${OPEN_QUOTE}`, 'g'),
+  new RegExp(`${KEY_START}(?:${COMPOUND_KEYS})${BLANKS}(?:[:=]|%3[AaDd])${BLANKS}${OPEN_QUOTE}`, 'gi'),
+  new RegExp(`${KEY_START}(?:${WORD_KEYS}|${CREDENTIAL_KEYS})${BLANKS}(?:=|%3[Dd])${BLANKS}${OPEN_QUOTE}`, 'gi'),
+  new RegExp(`${KEY_START}(?:${WORD_KEYS})(?::|%3[Aa])(?=[^\\s"'%\\\\])(?!\\/\\/)`, 'gi'),
+  new RegExp(`${KEY_START}(?:${WORD_KEYS})(?::|%3[Aa])(?:[ \\t]|%20)+${OPEN_QUOTE}`, 'g'),
 ];
 
 const AUTHORIZATION_SCHEME = new RegExp(
-  `${KEY_START}authorization(?:["']|%22|\\\\")?\\s*(?::|=|%3A)\\s*${OPEN_QUOTE}(?:AWS4-HMAC-SHA256|Bearer|Basic|Digest|Token|Negotiate)[ \\t]+`,
+  `${KEY_START}authorization(?:["']|%22|\\\\")?${BLANKS}(?::|=|%3A)${BLANKS}${OPEN_QUOTE}(?:AWS4-HMAC-SHA256(?:[ \\t]|%20)+|(?:Bearer|Basic)(?:[ \\t]|%20)+(?=[^\\s"']{8}))`,
   'gi',
 );
 
@@ -56,7 +58,7 @@ const ACCESS_KEY_ID = /(?<![A-Za-z0-9_])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9_]
 
 /** Characters and URL-encoded bytes that end an unquoted value. */
 const BARE_VALUE_STOPS = new Set([' ', '\t', '\r', '\n', '"', "'", '\\', '&', ',', ';', '<', '>', ')', ']', '}']);
-const ENCODED_VALUE_STOPS = /^%(?:2[02567C]|3B|0A|0D)/i;
+const ENCODED_VALUE_STOPS = /^%(?:2[0267C]|3B|0A|0D)/i;
 
 export function redactSecrets(text: string, secrets: SessionSecrets = sessionSecrets): string {
   let redacted = text;
