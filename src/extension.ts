@@ -42,6 +42,7 @@ import { TaskStatusBar } from './ui/tasks/taskStatusBar';
 import { TaskTreeProvider } from './ui/tasks/taskTreeProvider';
 import { testSeam } from './ui/testSeam';
 import { ViewCatalog } from './ui/viewCatalog';
+import { errorText } from './core/redaction/externalText';
 
 /** What activate() returns in test mode only (see testSeam): in-host tests answer the extension's questions and read its state. */
 export interface PartnerCentralApi {
@@ -84,7 +85,7 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi | 
     ...app,
     session: () => sessions.session(),
     taskStarted: ({ catalog }) => {
-      viewCatalog.remember(catalog).catch((error: unknown) => log.warn(`Remembering the catalog ${catalog} failed: ${String(error)}`));
+      viewCatalog.remember(catalog).catch((error: unknown) => log.warn(`Remembering the catalog ${catalog} failed: ${errorText(error)}`));
     },
   };
 
@@ -148,11 +149,11 @@ export function activate(context: vscode.ExtensionContext): PartnerCentralApi | 
 
   // Launches whose outcome is unknown are re-sent to the account they were made for, when it becomes current.
   context.subscriptions.push(sessions.onDidChangeSession((session) => {
-    resumeInSession(launch, session).catch((error: unknown) => log.error(`Resuming pending launches failed: ${String(error)}`));
+    resumeInSession(launch, session).catch((error: unknown) => log.error(`Resuming pending launches failed: ${errorText(error)}`));
   }));
   dropLegacyState(accountState, log)
     .then((dropped) => reportDroppedLaunches(launch, dropped))
-    .catch((error: unknown) => log.error(`Removing state of an earlier version failed: ${String(error)}`));
+    .catch((error: unknown) => log.error(`Removing state of an earlier version failed: ${errorText(error)}`));
   context.subscriptions.push(followConnectionSettings(sessions, localEmulator, connect.onDidRequestNewSession));
 
   return testSeam<PartnerCentralApi>(context.extensionMode, () => ({

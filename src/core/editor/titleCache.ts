@@ -1,6 +1,7 @@
 import { RateSpacer } from '../launchPacing';
 import { isEngagementId } from '../engagementIds';
 import type { TitleFacts } from './engagementHover';
+import { errorText } from '../redaction/externalText';
 
 /** ListEngagements takes at most 10 EngagementIdentifier values per call. */
 export const TITLES_PER_CALL = 10;
@@ -63,7 +64,7 @@ export class EngagementTitleCache {
         if (company) known.company = company;
       }
     } catch (error) {
-      return { kind: 'unavailable', why: error instanceof Error ? error.message : String(error) };
+      return { kind: 'unavailable', why: errorText(error) };
     }
     return this.cached(id) ?? { kind: 'unavailable', why: 'no answer' };
   }

@@ -39,6 +39,11 @@ export function describeExternalError(error: unknown, profile?: string): Externa
   return { summary: redactExternal(message), traceDetail };
 }
 
+/** An outside error as a message or log line may hold it: {@link describeExternalError}'s summary. */
+export function errorText(error: unknown, profile?: string): ExternalText {
+  return describeExternalError(error, profile).summary;
+}
+
 /** The fixed sentence for a failed credential_process. */
 export function credentialProcessFailed(profile: string | undefined, exitCode?: number): ExternalText {
   const the = profile ? `profile "${profile}"` : 'the profile';

@@ -3,6 +3,7 @@ import type { Prompts } from '../prompts';
 import type { LocalEmulator } from '../localEmulator/localEmulator';
 import { fetchSampleEngagements, sampleCsv } from '../localEmulator/sampleEngagements';
 import { OPEN_SAMPLE_ENGAGEMENTS_COMMAND, OPEN_WALKTHROUGH_COMMAND, SHOW_LOG_COMMAND, STOP_LOCAL_EMULATOR_COMMAND, USE_LOCAL_EMULATOR_COMMAND } from '../ids';
+import { errorText } from '../../core/redaction/externalText';
 
 /** contributes.walkthroughs[0].id in package.json. */
 const WALKTHROUGH_ID = 'getStarted';
@@ -49,7 +50,7 @@ async function useLocalEmulator({ localEmulator, prompts }: LocalEmulatorCommand
     return override.endpoint;
   } catch (error) {
     void prompts()
-      .show('error', `${error instanceof Error ? error.message : String(error)} See the log for its output.`, 'Show Log')
+      .show('error', `${errorText(error)} See the log for its output.`, 'Show Log')
       .then((action) => action && vscode.commands.executeCommand(SHOW_LOG_COMMAND));
     return undefined;
   }
@@ -86,7 +87,7 @@ async function openSampleEngagements(services: LocalEmulatorCommandServices): Pr
   try {
     content = sampleCsv(await fetchSampleEngagements(override.endpoint));
   } catch (error) {
-    void prompts().show('error', `Could not read the local emulator's engagements: ${error instanceof Error ? error.message : String(error)}`);
+    void prompts().show('error', `Could not read the local emulator's engagements: ${errorText(error)}`);
     return undefined;
   }
   const languages = await vscode.languages.getLanguages();

@@ -12,6 +12,7 @@ import type { CatalogSource, ConnectionSource } from './connectionSource';
 import { ConnectionStatusItem, type ConnectionItemView } from './connectionStatusItem';
 import { SharedFilesWatcher } from './sharedFilesWatcher';
 import { SsoSignIn } from './ssoSignIn';
+import { errorText } from '../../core/redaction/externalText';
 
 export interface ConnectionFeaturesServices {
   log: vscode.LogOutputChannel;
@@ -131,7 +132,7 @@ export class ConnectionFeatures extends Disposable {
       afterRead?.();
       this.render();
       await this.health.check(why);
-    }).catch((error: unknown) => this.services.log.warn(`Reading the connection (${why}) failed: ${String(error)}`));
+    }).catch((error: unknown) => this.services.log.warn(`Reading the connection (${why}) failed: ${errorText(error)}`));
     this.pending = run;
   }
 

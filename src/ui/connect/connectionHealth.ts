@@ -5,6 +5,7 @@ import { explainError } from '../../core/errorExplanations';
 import type * as Aws from '../../aws';
 import { Disposable } from '../disposable';
 import type { ConnectionSource } from './connectionSource';
+import { errorText } from '../../core/redaction/externalText';
 
 /**
  * Whether the current credentials work: learnt from every call the extension makes (a credential error turns
@@ -45,7 +46,7 @@ export class ConnectionHealth extends Disposable {
       }
       this.log.debug(`Connection check (${why}): ${this.current.status}`);
     } catch (error) {
-      this.log.warn(`Checking the connection failed: ${String(error)}`);
+      this.log.warn(`Checking the connection failed: ${errorText(error)}`);
     }
     return this.current;
   }

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SharedFilePaths } from '../../aws/profiles';
 import { Disposable } from '../disposable';
+import { errorText } from '../../core/redaction/externalText';
 
 export type SharedFilesChange = 'profiles' | 'ssoCache';
 
@@ -42,7 +43,7 @@ export class SharedFilesWatcher extends Disposable {
       const watcher = fs.watch(folder, { persistent: false }, (_event, filename) => {
         if (relevant(filename === null ? null : filename.toString())) this.settle(change);
       });
-      watcher.on('error', (error) => this.log.debug(`Watching ${folder} stopped: ${String(error)}`));
+      watcher.on('error', (error) => this.log.debug(`Watching ${folder} stopped: ${errorText(error)}`));
       this.register(new vscode.Disposable(() => watcher.close()));
     } catch {
       // The folder does not exist (yet): poll the path until it appears, then on every change.

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { scanDocumentText, type DocumentScan } from '../../core/editor';
 import { Disposable } from '../disposable';
+import { errorText } from '../../core/redaction/externalText';
 
 /** Typing pauses this long before a document is scanned again. */
 const RESCAN_DELAY_MS = 300;
@@ -100,7 +101,7 @@ export class DocumentScans extends Disposable {
       return scan;
     };
     const promise = scanOnce();
-    promise.catch((error: unknown) => this.log.warn(`Scanning ${document.uri.toString(true)} for engagement IDs failed: ${String(error)}`));
+    promise.catch((error: unknown) => this.log.warn(`Scanning ${document.uri.toString(true)} for engagement IDs failed: ${errorText(error)}`));
     entry.running = { version, promise };
     return promise;
   }

@@ -4,6 +4,8 @@ import { Disposable } from '../disposable';
 import type { ConnectionOverride, ConnectionOverrideSource } from './connectionOverride';
 import { EmulatorProcess, randomKeyPair } from './emulatorProcess';
 import { accountStateKey, type KeyValueState } from '../session/accountState';
+import { errorText } from '../../core/redaction/externalText';
+import { sessionSecrets } from '../../core/redaction/sessionSecrets';
 
 /** globalState: the local emulator was the chosen connection, so a window reload starts it again. */
 const CHOSEN_KEY = 'partnerCentral.localEmulator.chosen';
@@ -113,6 +115,7 @@ export class LocalEmulator extends Disposable implements ConnectionOverrideSourc
       this.host.globalState.update(accountStateKey(LOCAL_EMULATOR_ACCOUNT_KEY, 'accountId'), undefined),
     ]);
     const credentials = randomKeyPair();
+    sessionSecrets.register(credentials.secretAccessKey);
     let child: EmulatorProcess;
     try {
       await saved;
@@ -124,7 +127,7 @@ export class LocalEmulator extends Disposable implements ConnectionOverrideSourc
       this.chosen = false;
       await this.host.globalState.update(CHOSEN_KEY, undefined);
       this.changed.fire();
-      this.log.error(error instanceof Error ? error.message : String(error));
+      this.log.error(errorText(error));
       throw error;
     }
     if (!this.chosen || this.isDisposed) {

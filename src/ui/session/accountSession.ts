@@ -13,6 +13,7 @@ import { SessionLaunches } from './sessionLaunches';
 import { RemoteTaskPages, type RemotePages } from './remoteTaskPages';
 import type { SessionLog } from './sessionLog';
 import { TaskDetails } from './taskDetails';
+import { errorText } from '../../core/redaction/externalText';
 
 export type AwsModule = typeof Aws;
 export type PartnerCentralClient = ReturnType<AwsModule['createPartnerCentralClient']>;
@@ -280,6 +281,6 @@ export class AccountSession {
   private noteAccountId(accountId: string | undefined): void {
     if (!accountId || accountId === this.accountId || !this.identity.resolved) return;
     this.state.update(accountStateKey(this.identity.key, 'accountId'), accountId)
-      .then(undefined, (error: unknown) => this.dependencies.log.warn(`Saving the account ID failed: ${String(error)}`));
+      .then(undefined, (error: unknown) => this.dependencies.log.warn(`Saving the account ID failed: ${errorText(error)}`));
   }
 }

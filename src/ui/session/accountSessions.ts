@@ -4,6 +4,7 @@ import type { BatchLaunchResult, LaunchBatchesInput } from '../../aws/launchBatc
 import type { ConnectionSettings } from '../config';
 import { openAccountSession, type AccountSession, type AwsModule, type SessionDependencies } from './accountSession';
 import type { RemotePages } from './remoteTaskPages';
+import { errorText } from '../../core/redaction/externalText';
 
 export interface AccountSessionsDependencies extends Omit<SessionDependencies, 'aws' | 'pendingLaunchesChanged'> {
   /** The AWS layer, loaded on first use. */
@@ -73,7 +74,7 @@ export class AccountSessions {
       this.becomeCurrent(session);
       return session;
     });
-    this.opening.catch((error: unknown) => this.dependencies.log.error(`Opening the Partner Central session failed: ${error instanceof Error ? error.message : String(error)}`));
+    this.opening.catch((error: unknown) => this.dependencies.log.error(`Opening the Partner Central session failed: ${errorText(error)}`));
     return this.opening;
   }
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { aggregateProgress, deriveTaskState, describeLaunchProgress, describeProgress, launchState, type LaunchRecord, type TaskGroup, type TaskRecord } from '../../core/tasks';
 import { CONFIG_SECTION } from '../config';
 import type { Prompts } from '../prompts';
+import { errorText } from '../../core/redaction/externalText';
 
 export const SHOW_RESULTS = 'Show Results';
 export const RETRY_FAILED = 'Retry Failed';
@@ -32,7 +33,7 @@ export function registerTaskNotifications(
   };
   // The event does not wait for its listeners: a failure here would otherwise be an unhandled rejection.
   return onDidFinish((group) => {
-    notify(group).catch((error: unknown) => log.error(`Acting on the end of ${group.kind === 'task' ? `task ${group.task.taskId}` : `launch "${group.launch.name}"`} failed: ${error instanceof Error ? error.message : String(error)}`));
+    notify(group).catch((error: unknown) => log.error(`Acting on the end of ${group.kind === 'task' ? `task ${group.task.taskId}` : `launch "${group.launch.name}"`} failed: ${errorText(error)}`));
   });
 }
 

@@ -5,6 +5,7 @@ import { tasksToCsv, tasksToJson, type TaskRecord } from '../../../core/tasks';
 import type { TaskTreeNode } from '../../tasks/taskTreeItems';
 import type { TaskCommandServices } from './taskCommandServices';
 import { EXPORT_RESULTS_COMMAND } from '../../ids';
+import { errorText } from '../../../core/redaction/externalText';
 
 /**
  * Per-engagement results of one task (from its item), of a launch's tasks (from the launch's item), or of every task the view lists (its name filter
@@ -39,7 +40,7 @@ export function registerExportResults(services: TaskCommandServices): vscode.Dis
     try {
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(asJson ? tasksToJson(tasks) : tasksToCsv(tasks)));
     } catch (error) {
-      await prompts.show('error', `Could not write ${path.basename(target.path)}: ${error instanceof Error ? error.message : String(error)}. Nothing was exported.`);
+      await prompts.show('error', `Could not write ${path.basename(target.path)}: ${errorText(error)}. Nothing was exported.`);
       return;
     }
     const rows = tasks.reduce((total, task) => total + (task.engagements?.length ?? 0), 0);
