@@ -1,4 +1,5 @@
-import { EngagementIdByteScanner, EngagementIdScanner, type IdExtraction, type NearMiss } from './engagementIds';
+import { EngagementIdScanner, type IdExtraction, type NearMiss } from './engagementIds';
+import { EngagementIdFileScanner } from './engagementIds/fileScanner';
 import { EngagementIdTable } from './engagementIds/idTable';
 
 /** Where a piece sits in its origin (a file or the clipboard). */
@@ -15,10 +16,15 @@ export interface StringPiece extends PiecePlace {
   readonly text: string;
 }
 
-/** A file read as it is scanned: UTF-8 bytes in chunks, never the whole file as one string. */
+/**
+ * A file read as it is scanned: its bytes in chunks, never the whole file as one string. They are read as VS Code
+ * would open the file (a BOM, UTF-16 without one, else `encoding`), so positions are the editor's.
+ */
 export interface BytesPiece extends PiecePlace {
   /** Starts reading; each chunk may be reused once the next is asked for. */
   readonly bytes: () => AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+  /** VS Code's `files.encoding` for the file (`utf8`, `utf16le`, `windows1252`, …); UTF-8 when not given. */
+  readonly encoding?: string;
   /** In bytes, for progress and emptiness. */
   readonly size: number;
 }
@@ -55,6 +61,8 @@ export interface CollectedIds {
   duplicates: Array<{ id: string; count: number }>;
   nearMisses: CollectedNearMiss[];
   nearMissCount: number;
+  /** Files that look binary (as VS Code judges them): not read, so they hold no IDs here. */
+  binaryOrigins?: string[];
 }
 
 export interface ScanOptions {
@@ -81,23 +89,34 @@ export async function collectEngagementIds(pieces: readonly TextPiece[], options
   const pause = options.yieldBetweenChunks ?? (async () => undefined);
   const extractions: IdExtraction[] = [];
   const union = pieces.length > 1 ? new EngagementIdTable() : undefined;
+  const binaryOrigins: string[] = [];
   for (const piece of pieces) {
-    const scanner = 'text' in piece
-      ? await scanText(piece.text, options.chunkSize ?? DEFAULT_CHUNK_SIZE, options.maxIds, pause)
-      : await scanBytes(piece, options.chunkSize ?? DEFAULT_CHUNK_SIZE, options.maxIds, pause);
-    await pause();
-    extractions.push(scanner.finish());
+    let table: EngagementIdTable;
+    if ('text' in piece) {
+      const scanner = await scanText(piece.text, options.chunkSize ?? DEFAULT_CHUNK_SIZE, options.maxIds, pause);
+      await pause();
+      extractions.push(scanner.finish());
+      table = scanner.idTable;
+    } else {
+      const scanner = await scanBytes(piece, options.chunkSize ?? DEFAULT_CHUNK_SIZE, options.maxIds, pause);
+      await pause();
+      const { decoding, ...extraction } = scanner.finish();
+      if (decoding.kind === 'binary') binaryOrigins.push(piece.origin);
+      extractions.push(extraction);
+      table = scanner.idTable;
+    }
     if (union) {
       // Counting distinct IDs across pieces: merge this piece's table a few parts at a time.
       for (let part = 0; part < EngagementIdTable.PARTS; part += PARTS_PER_YIELD) {
         await pause();
-        for (let end = Math.min(part + PARTS_PER_YIELD, EngagementIdTable.PARTS), at = part; at < end; at++) scanner.idTable.mergePartInto(union, at);
+        for (let end = Math.min(part + PARTS_PER_YIELD, EngagementIdTable.PARTS), at = part; at < end; at++) table.mergePartInto(union, at);
       }
     }
   }
   await pause();
   const collected = combineExtractions(pieces, extractions, options.maxIds);
   if (union) collected.distinctIds = union.size;
+  if (binaryOrigins.length > 0) collected.binaryOrigins = binaryOrigins;
   return collected;
 }
 
@@ -112,12 +131,13 @@ async function scanText(text: string, chunkSize: number, maxIds: number | undefi
 }
 
 /**
- * A file's bytes, never decoded as a whole: the byte scanner takes UTF-8 as it comes. Bytes are pushed in steps
+ * A file's bytes, never decoded as a whole: the byte scanner takes UTF-8 as it comes, other encodings are decoded
+ * chunk by chunk (EngagementIdFileScanner). Bytes are pushed in steps
  * that double from FIRST_CHUNK_SIZE to `chunkSize`, with a pause between steps, like a string's characters;
  * the byte scanner goes through them several times faster.
  */
-async function scanBytes(piece: BytesPiece, chunkSize: number, maxIds: number | undefined, pause: () => Promise<void>): Promise<EngagementIdByteScanner> {
-  const scanner = new EngagementIdByteScanner({ maxIds });
+async function scanBytes(piece: BytesPiece, chunkSize: number, maxIds: number | undefined, pause: () => Promise<void>): Promise<EngagementIdFileScanner> {
+  const scanner = new EngagementIdFileScanner({ maxIds, configuredEncoding: piece.encoding });
   let step = Math.min(FIRST_CHUNK_SIZE, chunkSize);
   let pushed = 0;
   for await (const bytes of piece.bytes()) {

@@ -126,6 +126,9 @@ export const TEXT_FRAGMENTS: readonly string[] = [
   'eng-1234567!8901234567890123456789abcdef', 'eng-1234567!890abcd_and_more', 'eng-0123456789abcdefg!', `eng-${BODY}${BODY}${BODY}`,
   // Non-ASCII right before or after: not token characters.
   `é${ID_A}`, `—${ID_B}`, `😀${ID_C}`, `\u00a0${ID_D}`, `${ID_A}é`, `${ID_B}😀`, `${ID_C}—`, `中ENG-${BODY.toUpperCase()}`,
+  // Percent-escapes (URL-encoded text): a whole escape before an ID is a boundary; a broken one is not.
+  `%3D${ID_A}`, `%2f${ID_B}`, `%20${ID_C}&`, `${ID_D}%26`, `%3DENG-${BODY.toUpperCase()}`, `%3G${ID_A}`, `%3${ID_B}`, `%%3${ID_C}`,
+  `x%3D${ID_A}%3D${ID_B}`, `%25${ID_E}`, '%', '%3', '%3D', '%e', '%2eng-',
   // Neither.
   'eng-team', 'engineering', 'Engagement', 'eng-', 'eng', 'ENG', 'en', 'e', 'eng_', 'eng—', 'long-term', 'engeng-',
   'eng-0123', 'eng-0123456789abcdefghijklmnopqrstuvwxyz0123456789',
@@ -161,10 +164,12 @@ export function handWrittenInputs(includeBig = true): ScannerInput[] {
 
   // Line breaks.
   add('CRLF lines', `a\r\n${ID_A}\r\n\r\n  ${ID_B} ENG-${BODY.toUpperCase()}\r\n`);
-  add('lone CR is not a line break', `a\r${ID_A}\r\r  ${ID_B}\rENG-${BODY.toUpperCase()}\n${ID_C}`);
+  add('lone CR is a line break', `a\r${ID_A}\r\r  ${ID_B}\rENG-${BODY.toUpperCase()}\n${ID_C}`);
   add('LF lines', `a\n${ID_A}\n\n  ${ID_B}\n`);
   add('mixed line breaks', `\r\n\n\r\r\n${ID_A}\n\r${ID_B}\r\n\r${ID_C}`);
   add('CR and CRLF right before and after IDs', `${ID_A}\r\n${ID_B}\r${ID_C}\n\r${ID_D}`);
+  add('CR-only lines (classic Mac)', `id,title\r${ID_A},x\r${ID_B},y\r\r  ENG-${BODY.toUpperCase()}\r${ID_C}\r`);
+  add('runs of CR and LF in every order', `\r\r\n\n\r\n\r${ID_A}\n\n\r\r${ID_B}\r\n\r\n\r${ID_C}`);
 
   // Byte order marks.
   const BOM = [0xef, 0xbb, 0xbf];

@@ -1,6 +1,6 @@
 import { Buffer, isAscii } from 'node:buffer';
 import { CandidateSearch } from './candidateSearch';
-import { ENGAGEMENT_ID_LENGTH, isIdBodyChar, isTokenChar } from './characters';
+import { ENGAGEMENT_ID_LENGTH, isIdBodyChar, isTokenChar, joinsPrecedingInBytes, LOOK_BEHIND } from './characters';
 import { DEFAULT_MAX_NEAR_MISSES, type EngagementIdScannerOptions, type IdExtraction } from './extraction';
 import { ExtractionTally } from './extractionTally';
 import { base36Digit, type EngagementIdTable } from './idTable';
@@ -36,7 +36,7 @@ export class EngagementIdByteScanner {
   /** search.bytes[0, held) hold input from `offset` on. */
   private held = 0;
   private offset = 0;
-  /** Where the next search starts in search.bytes; the byte before it stays as look-behind. */
+  /** Where the next search starts in search.bytes; the LOOK_BEHIND bytes before it stay as look-behind. */
   private searchFrom = 0;
   /** The line at searchFrom, and the input offset where it starts. */
   private line = 1;
@@ -84,16 +84,16 @@ export class EngagementIdByteScanner {
     return this.tally.result();
   }
 
-  /** Searches all but the last CARRY_BYTES, then moves those (and one byte of look-behind) to the front. */
+  /** Searches all but the last CARRY_BYTES, then moves those (and LOOK_BEHIND bytes before them) to the front. */
   private searchAndKeepTail(): void {
     const searchEnd = this.held - CARRY_BYTES;
     this.searchTo(searchEnd, this.held);
-    const keepFrom = searchEnd - 1;
+    const keepFrom = searchEnd - LOOK_BEHIND;
     if (this.tally.keepsPositions) this.countColumnsTo(this.offset + keepFrom, this.lineStart);
     this.search.bytes.copyWithin(0, keepFrom, this.held);
     this.offset += keepFrom;
     this.held -= keepFrom;
-    this.searchFrom = 1;
+    this.searchFrom = LOOK_BEHIND;
   }
 
   /** Handles every candidate that starts in [searchFrom, searchEnd); judging one may read up to `dataEnd`. */
@@ -131,8 +131,8 @@ export class EngagementIdByteScanner {
     if (
       end > dataEnd ||
       bytes[at] !== 101 || bytes[at + 1] !== 110 || bytes[at + 2] !== 103 || bytes[at + 3] !== 45 ||
-      (at > 0 && isTokenChar(bytes[at - 1])) ||
-      (end < dataEnd && isTokenChar(bytes[end]))
+      (end < dataEnd && isTokenChar(bytes[end])) ||
+      joinsPrecedingInBytes(bytes, at)
     ) {
       return false;
     }
@@ -176,13 +176,15 @@ export class EngagementIdByteScanner {
   }
 
   /**
-   * The text around a candidate: one byte of look-behind (one character, or U+FFFD when it is part of a wider
-   * one, which, like any non-ASCII character, does not join onto an ID), and the bytes that hold every
-   * character its judgement can read.
+   * The text around a candidate: LOOK_BEHIND bytes of look-behind, and the bytes that hold every character its
+   * judgement can read. The look-behind is decoded on its own: a wider character cut there becomes U+FFFD, which
+   * (like any non-ASCII character) neither joins onto an ID nor is part of a percent-escape, and the candidate's
+   * ASCII first byte ends any sequence left open, as it does in the whole text.
    */
   private windowAt(at: number, dataEnd: number, bytesAfter: number): { text: string; start: number } {
-    const from = at > 0 ? at - 1 : 0;
-    return { text: this.text.toString('utf8', from, Math.min(dataEnd, at + bytesAfter)), start: at - from };
+    const from = Math.max(0, at - LOOK_BEHIND);
+    const before = this.text.toString('utf8', from, at);
+    return { text: before + this.text.toString('utf8', at, Math.min(dataEnd, at + bytesAfter)), start: before.length };
   }
 
   private isHeldAscii(): boolean {

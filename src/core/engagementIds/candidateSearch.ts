@@ -23,7 +23,7 @@ let spare: CandidateSearch | undefined;
 export class CandidateSearch {
   /** The data, from offset 0; `capacity` bytes plus the few `find` reads past the end. */
   readonly bytes: Uint8Array;
-  /** Records written by `find`, three words each: position, newlines before it, last newline before it or -1. */
+  /** Records written by `find`, three words each: position, line breaks before it, last line break before it or -1. */
   readonly records: Int32Array;
   /** Index in `records` of the first record `find` writes. */
   readonly firstRecord: number;
@@ -56,19 +56,19 @@ export class CandidateSearch {
 
   /**
    * Finds the candidates (`eng` in any case, then '-', '_' or the first byte of a typographic dash) that start in
-   * bytes[from, end), in order, and counts the newlines there. `find` reads a few bytes past `end`: before the
+   * bytes[from, end), in order, and counts the line breaks there (see candidateSearch.wat). `find` reads a few bytes past `end`: before the
    * last search of the data, `zeroPastEnd` makes sure they cannot complete a candidate.
    */
   find(from: number, end: number): number {
     return this.exports.find(from, end, this.firstRecord * 4);
   }
 
-  /** Newlines in the range last searched. */
+  /** Line breaks in the range last searched. */
   get newlines(): number {
     return this.exports.newlines.value as number;
   }
 
-  /** Position of the last newline in the range last searched, or -1. */
+  /** Position of the last line break in the range last searched (the next line starts after it), or -1. */
   get lastNewline(): number {
     return this.exports.lastNewline.value as number;
   }

@@ -5,7 +5,9 @@
 ;; find(from, end, out) -> count
 ;;   For every candidate start p in [from, end) (p..p+2 are `eng` in any case, p+3 is '-', '_' or 0xE2, the
 ;;   first byte of the typographic dashes U+2010..U+2015 and U+2212), writes three i32 at `out`:
-;;     p, the number of '\n' in [from, p), and the position of the last '\n' in [from, p) or -1.
+;;     p, the number of line breaks in [from, p), and the position of the last one in [from, p) or -1.
+;;   A line break is where VS Code's text model ends a line: '\n', or a '\r' not followed by '\n' (so CRLF
+;;   counts once, at its '\n'). Either way the next line starts right after the byte recorded.
 ;;   Sets the globals `newlines` and `lastNewline` to the same for all of [from, end).
 ;;   Reads up to 18 bytes past `end`; they must be in memory, and zero where the data really ends.
 (module
@@ -14,21 +16,28 @@
   (global $lastNewline (export "lastNewline") (mut i32) (i32.const -1))
 
   (func (export "find") (param $at i32) (param $end i32) (param $out i32) (result i32)
-    (local $bytes v128) (local $separators v128) (local $candidates i32) (local $lineBreaks i32)
+    (local $bytes v128) (local $next v128) (local $separators v128) (local $candidates i32) (local $lineBreaks i32)
     (local $bit i32) (local $before i32) (local $count i32) (local $lines i32) (local $last i32) (local $left i32)
     (local.set $last (i32.const -1))
     (block $done
       (loop $step
         (br_if $done (i32.ge_u (local.get $at) (local.get $end)))
         (local.set $bytes (v128.load (local.get $at)))
+        (local.set $next (v128.load offset=1 (local.get $at)))
         (local.set $separators (v128.load offset=3 (local.get $at)))
-        (local.set $lineBreaks (i8x16.bitmask (i8x16.eq (local.get $bytes) (i8x16.splat (i32.const 10)))))
+        ;; '\n', or '\r' whose next byte is not '\n' (that byte is read even past `end`: a CRLF split there is one break).
+        (local.set $lineBreaks (i8x16.bitmask
+          (v128.or
+            (i8x16.eq (local.get $bytes) (i8x16.splat (i32.const 10)))
+            (v128.andnot
+              (i8x16.eq (local.get $bytes) (i8x16.splat (i32.const 13)))
+              (i8x16.eq (local.get $next) (i8x16.splat (i32.const 10)))))))
         ;; `b | 0x20` folds ASCII upper case onto lower case, and no other byte onto 'e', 'n' or 'g'.
         (local.set $candidates (i8x16.bitmask
           (v128.and
             (v128.and
               (i8x16.eq (v128.or (local.get $bytes) (i8x16.splat (i32.const 0x20))) (i8x16.splat (i32.const 0x65)))
-              (i8x16.eq (v128.or (v128.load offset=1 (local.get $at)) (i8x16.splat (i32.const 0x20))) (i8x16.splat (i32.const 0x6e))))
+              (i8x16.eq (v128.or (local.get $next) (i8x16.splat (i32.const 0x20))) (i8x16.splat (i32.const 0x6e))))
             (v128.and
               (i8x16.eq (v128.or (v128.load offset=2 (local.get $at)) (i8x16.splat (i32.const 0x20))) (i8x16.splat (i32.const 0x67)))
               (v128.or

@@ -5,6 +5,7 @@
  * before `eng-` and the character after the 14th ID character must not be token characters. So `xeng-…`,
  * `eng-…_notes` and a 15-character `eng-…` are not taken (they are reported as near misses instead), while
  * `(eng-…)`, `/eng-…?`, `"eng-…",` and `eng-….txt` are. Non-ASCII letters are not token characters.
+ * A percent-escape is a boundary too: in URL-encoded text (`?q=id%3Deng-…`) the `D` of `%3D` ends an `=`.
  */
 
 export const ENGAGEMENT_ID_PREFIX = 'eng-';
@@ -36,6 +37,33 @@ export function isUpperCaseAscii(code: number): boolean {
 export function isTokenChar(code: number): boolean {
   return isAsciiAlphanumeric(code) || code === 95 /* _ */ || code === 45 /* - */;
 }
+
+function isHexDigit(code: number): boolean {
+  return (code >= 48 && code <= 57) || ((code | 0x20) >= 97 && (code | 0x20) <= 102);
+}
+
+/** Whether text[start-3, start) is a percent-escape (`%3D`, `%2f`), which ends before an ID as `=` or `/` would. */
+export function followsPercentEscape(text: string, start: number): boolean {
+  return start >= 3 && text.charCodeAt(start - 3) === 37 && isHexDigit(text.charCodeAt(start - 2)) && isHexDigit(text.charCodeAt(start - 1));
+}
+
+/** followsPercentEscape over UTF-8 bytes: '%' and hex digits are single bytes there, never part of a wider character. */
+export function followsPercentEscapeInBytes(bytes: Uint8Array, start: number): boolean {
+  return start >= 3 && bytes[start - 3] === 37 && isHexDigit(bytes[start - 2]) && isHexDigit(bytes[start - 1]);
+}
+
+/** Whether the character before `start` glues onto what starts there: a token character that does not end a percent-escape. */
+export function joinsPreceding(text: string, start: number): boolean {
+  return start > 0 && isTokenChar(text.charCodeAt(start - 1)) && !followsPercentEscape(text, start);
+}
+
+/** joinsPreceding over UTF-8 bytes. */
+export function joinsPrecedingInBytes(bytes: Uint8Array, start: number): boolean {
+  return start > 0 && isTokenChar(bytes[start - 1]) && !followsPercentEscapeInBytes(bytes, start);
+}
+
+/** Characters before a candidate that judging it reads: the three of a percent-escape. */
+export const LOOK_BEHIND = 3;
 
 const ORDINARY_DELIMITERS = new Uint8Array(128);
 for (let code = 0; code <= 32; code++) ORDINARY_DELIMITERS[code] = 1; // whitespace and control characters

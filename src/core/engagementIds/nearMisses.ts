@@ -4,6 +4,8 @@ import {
   isOrdinaryDelimiter,
   isTokenChar,
   isUpperCaseAscii,
+  joinsPreceding,
+  joinsPrecedingInBytes,
 } from './characters';
 
 /*
@@ -33,7 +35,7 @@ export interface NearMissVerdict {
 /**
  * Judges a candidate that is NOT a well-formed, free-standing ID (the scanner checks that first).
  * Returns undefined when the text doesn't look like an attempted ID (e.g. `eng-team`).
- * `start` may be 0 only at the very start of the text (scanner buffers keep one look-behind character).
+ * `start` is under LOOK_BEHIND only at the very start of the text (scanner buffers keep that many characters before it).
  */
 export function classifyNearMiss(text: string, start: number, end: number): NearMissVerdict | undefined {
   const bodyStart = start + 4;
@@ -46,7 +48,7 @@ export function classifyNearMiss(text: string, start: number, end: number): Near
   if (!shape) return undefined;
 
   const problems: string[] = [];
-  if (start > 0 && isTokenChar(text.charCodeAt(start - 1))) {
+  if (joinsPreceding(text, start)) {
     problems.push(`joined to the preceding '${text[start - 1]}': an ID must not directly follow a letter, digit, '_' or '-'`);
   }
   let hasUpperCase = text.slice(start, start + 3) !== 'eng';
@@ -81,7 +83,7 @@ export function isNearMiss(text: string, start: number, end: number): boolean {
   if (bodyLength === ENGAGEMENT_ID_BODY_LENGTH) {
     if (isTokenChar(after)) return true;
     // The right shape: a near miss only for what precedes it, the prefix, or upper case.
-    if (start > 0 && isTokenChar(text.charCodeAt(start - 1))) return true;
+    if (joinsPreceding(text, start)) return true;
     if (text.charCodeAt(start) !== 101 || text.charCodeAt(start + 1) !== 110 || text.charCodeAt(start + 2) !== 103 || text.charCodeAt(start + 3) !== 45) return true;
     for (let i = bodyStart; i < bodyEnd; i++) if (isUpperCaseAscii(text.charCodeAt(i))) return true;
     return false;
@@ -112,7 +114,7 @@ export function isNearMissInAsciiBytes(bytes: Uint8Array, start: number, end: nu
 
   if (bodyLength === ENGAGEMENT_ID_BODY_LENGTH) {
     if (isTokenChar(after)) return true;
-    if (start > 0 && isTokenChar(bytes[start - 1])) return true;
+    if (joinsPrecedingInBytes(bytes, start)) return true;
     if (bytes[start] !== 101 || bytes[start + 1] !== 110 || bytes[start + 2] !== 103 || bytes[start + 3] !== 45) return true;
     for (let i = bodyStart; i < bodyEnd; i++) if (isUpperCaseAscii(bytes[i])) return true;
     return false;

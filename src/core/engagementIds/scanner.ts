@@ -1,4 +1,4 @@
-import { ENGAGEMENT_ID_LENGTH, isIdBodyChar, isTokenChar } from './characters';
+import { ENGAGEMENT_ID_LENGTH, isIdBodyChar, isTokenChar, joinsPreceding, LOOK_BEHIND } from './characters';
 import { DEFAULT_MAX_NEAR_MISSES, type EngagementIdScannerOptions, type IdExtraction } from './extraction';
 import { ExtractionTally } from './extractionTally';
 import { base36Digit, type EngagementIdTable } from './idTable';
@@ -9,25 +9,32 @@ const CARRY_LENGTH = CANDIDATE_LOOKAHEAD + 1;
 
 /**
  * Finds engagement IDs in text that arrives in chunks of any size (split anywhere, even inside an ID or a CRLF).
- * Lines are counted on '\n', so LF and CRLF both work; a lone '\r' is not a line break.
+ * Lines end as in VS Code's text model: at '\n', '\r\n' or a lone '\r' (not at U+2028, U+2029 or U+0085).
  *
  * Linear time: a native regex pass finds candidates (`eng` in any case plus a hyphen-like character), and
- * newlines are counted with indexOf only between candidates, never per character in JS.
+ * line breaks are found with indexOf only between candidates, never per character in JS.
  */
 export class EngagementIdScanner {
   private readonly search = new RegExp(CANDIDATE_SEARCH.source, CANDIDATE_SEARCH.flags);
-  /** Unscanned tail of the previous push, preceded by one already-scanned character of look-behind. */
+  /** Unscanned tail of the previous push, preceded by up to LOOK_BEHIND already-scanned characters. */
   private pending = '';
   /** Absolute offset of pending[0]. */
   private pendingOffset = 0;
-  /** Index in `pending` where candidate search resumes (1 once pending holds a look-behind character). */
+  /** Index in `pending` where candidate search resumes (LOOK_BEHIND once pending holds that much look-behind). */
   private resumeAt = 0;
   /**
-   * Every '\n' before this absolute offset is counted, and `line` (starting at `lineStart`) runs up to it. It
-   * stops at the next '\n' found, or the end of the text searched, so that a long line (minified JSON) holding
-   * many IDs is searched once, not once per ID.
+   * Every line break before this absolute offset is counted, and `line` (starting at `lineStart`) runs up to it.
+   * It stops at the next '\n' or '\r' found, or the end of the text searched, so that a long line (minified
+   * JSON) holding many IDs is searched once, not once per ID.
    */
   private countedTo = 0;
+  /**
+   * Absolute offset of the next '\r' at or after crSearchedTo - 1... kept apart from the '\n' search so that
+   * text with no '\r' at all is searched for one once per push, not once per line: the next '\r' found
+   * (absolute), or -1 when there is none before crSearchedTo.
+   */
+  private nextCr = -1;
+  private crSearchedTo = 0;
   private line = 1;
   private lineStart = 0;
   private readonly tally: ExtractionTally;
@@ -45,7 +52,7 @@ export class EngagementIdScanner {
   push(chunk: string): void {
     if (this.finished) throw new Error('EngagementIdScanner: push() after finish()');
     if (chunk.length === 0) return;
-    if (chunk.length > CARRY_LENGTH + 1) {
+    if (chunk.length > CARRY_LENGTH + LOOK_BEHIND) {
       // Scanning the chunk itself, not pending + chunk, spares copying every chunk into a new string.
       this.scanSeam(chunk);
       this.scanAndKeepTail(chunk);
@@ -54,14 +61,14 @@ export class EngagementIdScanner {
     }
   }
 
-  /** Handles candidates that start in `pending` or at chunk[0], then moves the base to the chunk's start. */
+  /** Handles candidates that start in `pending` or in chunk[0, LOOK_BEHIND), then moves the base to the chunk's start. */
   private scanSeam(chunk: string): void {
-    const seam = this.pending + chunk.slice(0, CARRY_LENGTH + 1);
-    this.scan(seam, this.pending.length + 1, seam.length);
+    const seam = this.pending + chunk.slice(0, CARRY_LENGTH + LOOK_BEHIND);
+    this.scan(seam, this.pending.length + LOOK_BEHIND, seam.length);
     this.countNewlinesTo(seam, this.pending.length);
     this.pendingOffset += this.pending.length;
     this.pending = '';
-    this.resumeAt = 1; // chunk[0] is done and serves as look-behind
+    this.resumeAt = LOOK_BEHIND; // chunk[0, LOOK_BEHIND) is done and serves as look-behind
   }
 
   /** Scans `text` (starting at pendingOffset) except its last CARRY_LENGTH characters, which are kept for later. */
@@ -72,12 +79,12 @@ export class EngagementIdScanner {
       return;
     }
     this.scan(text, safeEnd, text.length);
-    // Keep one character before the unscanned tail as look-behind, and count the newlines being let go.
-    const keepFrom = safeEnd - 1;
+    // Keep a few characters before the unscanned tail as look-behind, and count the line breaks being let go.
+    const keepFrom = Math.max(0, safeEnd - LOOK_BEHIND);
     this.countNewlinesTo(text, keepFrom);
     this.pending = text.slice(keepFrom);
     this.pendingOffset += keepFrom;
-    this.resumeAt = 1;
+    this.resumeAt = safeEnd - keepFrom;
   }
 
   /** Scans what is left (plus `lastChunk`, a shortcut for one-shot use) and returns the result. */
@@ -109,8 +116,8 @@ export class EngagementIdScanner {
       end > textEnd ||
       text.charCodeAt(start) !== 101 || text.charCodeAt(start + 1) !== 110 || text.charCodeAt(start + 2) !== 103 ||
       text.charCodeAt(start + 3) !== 45 ||
-      (start > 0 && isTokenChar(text.charCodeAt(start - 1))) ||
-      (end < textEnd && isTokenChar(text.charCodeAt(end)))
+      (end < textEnd && isTokenChar(text.charCodeAt(end))) ||
+      joinsPreceding(text, start)
     ) {
       return false;
     }
@@ -152,22 +159,50 @@ export class EngagementIdScanner {
     return this.pendingOffset + index - this.lineStart + 1;
   }
 
-  /** Advances the line count to `index` of `text` (which starts at absolute offset pendingOffset). */
+  /**
+   * Advances the line count to `index` of `text` (which starts at absolute offset pendingOffset). A '\r' before
+   * `index` is never the last character of `text` (the scanner keeps characters after every position it asks
+   * about), so whether a '\n' follows it is always known.
+   */
   private countNewlinesTo(text: string, index: number): void {
     let at = this.countedTo - this.pendingOffset;
     if (at >= index) return;
     let line = this.line;
-    let newline = text.indexOf('\n', at);
-    while (newline !== -1 && newline < index) {
-      line++;
-      at = newline + 1;
-      newline = text.indexOf('\n', at);
+    let lineFeed = text.indexOf('\n', at);
+    let carriageReturn = this.carriageReturnFrom(text, at);
+    for (;;) {
+      if (carriageReturn !== -1 && carriageReturn < index && (lineFeed === -1 || carriageReturn < lineFeed)) {
+        // A '\r' right before a '\n' is half of a CRLF: the '\n' counts for both.
+        if (text.charCodeAt(carriageReturn + 1) !== 10) {
+          line++;
+          at = carriageReturn + 1;
+        }
+        carriageReturn = this.carriageReturnFrom(text, carriageReturn + 1);
+      } else if (lineFeed !== -1 && lineFeed < index) {
+        line++;
+        at = lineFeed + 1;
+        lineFeed = text.indexOf('\n', at);
+      } else break;
     }
     if (line !== this.line) {
       this.line = line;
       this.lineStart = this.pendingOffset + at;
     }
-    this.countedTo = this.pendingOffset + (newline === -1 ? text.length : newline);
+    const nextBreak = Math.min(lineFeed === -1 ? text.length : lineFeed, carriageReturn === -1 ? text.length : carriageReturn);
+    this.countedTo = this.pendingOffset + nextBreak;
+  }
+
+  /** Index in `text` of the first '\r' at or after `from`, or -1: searched once, remembered until passed. */
+  private carriageReturnFrom(text: string, from: number): number {
+    const absoluteFrom = this.pendingOffset + from;
+    const textEnd = this.pendingOffset + text.length;
+    if (this.nextCr >= absoluteFrom) return this.nextCr < textEnd ? this.nextCr - this.pendingOffset : -1;
+    if (this.nextCr === -1 && this.crSearchedTo >= textEnd) return -1;
+    const searchFrom = this.nextCr === -1 ? Math.max(from, this.crSearchedTo - this.pendingOffset) : from;
+    const found = text.indexOf('\r', searchFrom);
+    this.nextCr = found === -1 ? -1 : this.pendingOffset + found;
+    this.crSearchedTo = found === -1 ? textEnd : this.pendingOffset + found;
+    return found;
   }
 }
 

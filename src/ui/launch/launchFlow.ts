@@ -91,13 +91,27 @@ function logFindings(services: LaunchContext, request: IdRequest, found: Collect
   log.info(`Found ${found.ids.length} engagement ID${found.ids.length === 1 ? '' : 's'} in ${request.label}` +
     (repeats > 0 ? ` (${repeats} repeat${repeats === 1 ? '' : 's'} removed)` : '') +
     (found.nearMissCount > 0 ? `, and ${found.nearMissCount} near miss${found.nearMissCount === 1 ? '' : 'es'} not taken` : ''));
+  if (found.binaryOrigins?.length) log.warn(`  not read: ${found.binaryOrigins.join(', ')} ${found.binaryOrigins.length === 1 ? 'looks like a binary file' : 'look like binary files'}`);
   for (const duplicate of found.duplicates) log.debug(`  ${duplicate.id} appears ${duplicate.count} times; it is launched once`);
   for (const miss of found.nearMisses) log.warn(`  not taken: ${describeNearMiss(miss)}`);
   if (found.nearMissCount > found.nearMisses.length) log.warn(`  … and ${found.nearMissCount - found.nearMisses.length} more near misses`);
 }
 
+/** Files skipped as binary, as VS Code would refuse to open them: said, never dropped silently. */
+function describeBinaryFiles(binary: readonly string[], label: string): string {
+  const names = binary.join(', ');
+  const verb = binary.length === 1 ? 'looks like a binary file' : 'look like binary files';
+  const rest = binary.length === 1 && names === label ? '' : ` No engagement IDs found in the rest of ${label}.`;
+  return `${names} ${verb}; no engagement IDs were read${binary.length === 1 ? '' : ' from them'}. Choose a text file (CSV, JSON, text) that holds the IDs.${rest}`;
+}
+
 async function reportNothingFound(services: LaunchContext, request: IdRequest, found: CollectedIds): Promise<void> {
   const prompts = services.prompts();
+  const binary = found.binaryOrigins ?? [];
+  if (found.nearMissCount === 0 && binary.length > 0) {
+    await prompts.show('warning', describeBinaryFiles(binary, request.label));
+    return;
+  }
   if (found.nearMissCount === 0) {
     await prompts.show('info', `No engagement IDs found in ${request.label}. An engagement ID is "eng-" followed by 14 lower-case letters or digits, such as eng-0a1b2c3d4e5f6g.`);
     return;

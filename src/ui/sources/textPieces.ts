@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BytesPiece, StringPiece } from '../../core/collectedIds';
 import { readFileChunks, sliceChunks } from './fileChunks';
+import { configuredEncoding } from './fileEncodingSetting';
 
 function originOf(uri: vscode.Uri): string {
   return uri.scheme === 'untitled' ? uri.path : path.basename(uri.path);
@@ -31,7 +32,8 @@ export async function clipboardPiece(): Promise<StringPiece> {
 
 /**
  * Files as the user sees them: an open editor's unsaved text wins over the file on disk. A file on disk is read
- * in chunks as it is scanned (a local disk directly, other file systems through VS Code), never decoded whole.
+ * in chunks as it is scanned (a local disk directly, other file systems through VS Code), never decoded whole,
+ * in the encoding the editor would open it in (its BOM, else `files.encoding`).
  */
 export async function filePieces(uris: readonly vscode.Uri[]): Promise<Array<StringPiece | BytesPiece>> {
   return Promise.all(uris.map(async (uri): Promise<StringPiece | BytesPiece> => {
@@ -41,6 +43,6 @@ export async function filePieces(uris: readonly vscode.Uri[]): Promise<Array<Str
     const bytes = uri.scheme === 'file'
       ? () => readFileChunks(uri.fsPath)
       : async function* () { yield* sliceChunks(await vscode.workspace.fs.readFile(uri)); };
-    return { origin: originOf(uri), bytes, size, startLine: 0, startColumn: 0 };
+    return { origin: originOf(uri), bytes, size, encoding: configuredEncoding(uri), startLine: 0, startColumn: 0 };
   }));
 }
