@@ -232,7 +232,6 @@ describe('emulator: StartOpportunityFromEngagementTask', () => {
     try {
       const c = slow.client({ maxAttempts: 1 });
       const [engagement] = (await opportunityCandidates(slow.endpoint, 'Sandbox')).succeeding;
-
       const contexts = await prospect(c, 'Sandbox', [engagement], () => {
         clock += 10_000;
       });
