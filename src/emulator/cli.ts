@@ -130,13 +130,15 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
+  const taskSeconds = options.taskDurationSeconds ?? DEFAULT_TASK_DURATION_SECONDS;
+  const opportunitySeconds = options.opportunityTaskDurationSeconds ?? Math.min(taskSeconds, MAX_DEFAULT_OPPORTUNITY_TASK_DURATION_SECONDS);
   const credentialLines = cli.privateCredentials
     ? `    AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY: the pair given in ${ACCESS_KEY_ID_ENV} and ${SECRET_ACCESS_KEY_ENV}\n`
     : `    AWS_ACCESS_KEY_ID=${DEFAULT_CREDENTIALS.accessKeyId}\n` + `    AWS_SECRET_ACCESS_KEY=${DEFAULT_CREDENTIALS.secretAccessKey}\n`;
   process.stdout.write(
     `Partner Central Selling emulator listening on ${emulator.endpoint}\n` +
       `  catalogs AWS and Sandbox, ${options.engagementsPerCatalog ?? DEFAULT_ENGAGEMENTS_PER_CATALOG} engagements each; ` +
-      `tasks take ${options.taskDurationSeconds ?? DEFAULT_TASK_DURATION_SECONDS} s; throttling ${options.throttle ? 'on' : 'off'}\n` +
+      `prospecting tasks take ${taskSeconds} s, opportunity tasks ${opportunitySeconds} s; throttling ${options.throttle ? 'on' : 'off'}\n` +
       `  Point the AWS SDK or CLI at it with:\n` +
       `    AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING=${emulator.endpoint}\n` +
       credentialLines +
