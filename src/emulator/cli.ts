@@ -1,6 +1,9 @@
 import { parseArgs } from 'node:util';
 import { type EmulatorOptions, startEmulator } from './index';
-import { DEFAULT_CREDENTIALS, DEFAULT_ENGAGEMENTS_PER_CATALOG, DEFAULT_TASK_DURATION_SECONDS, REGION, type EmulatorCredentials } from './options';
+import {
+  DEFAULT_CREDENTIALS, DEFAULT_ENGAGEMENTS_PER_CATALOG, DEFAULT_TASK_DURATION_SECONDS, MAX_DEFAULT_OPPORTUNITY_TASK_DURATION_SECONDS, REGION,
+  type EmulatorCredentials,
+} from './options';
 
 export const DEFAULT_PORT = 8899;
 /** The one key pair to accept instead of the documentation's example pair: in the environment, never in argv (`ps` shows argv). */
@@ -10,13 +13,17 @@ export const SECRET_ACCESS_KEY_ENV = 'PARTNER_CENTRAL_EMULATOR_SECRET_ACCESS_KEY
 const USAGE = `Usage: node dist/emulator.js [options]
        npm run emulator -- [options]
 
-Local emulator of the AWS Partner Central Selling prospecting API (awsJson1_0, SigV4) on 127.0.0.1.
+Local emulator of the AWS Partner Central Selling prospecting and opportunity-from-engagement API
+(awsJson1_0, SigV4) on 127.0.0.1.
 
 Options:
   --port <p>              TCP port (default ${DEFAULT_PORT}; 0 = any free port)
   --engagements <n>       engagements per catalog, AWS and Sandbox (default ${DEFAULT_ENGAGEMENTS_PER_CATALOG})
   --task-duration <sec>   seconds a prospecting task runs (default ${DEFAULT_TASK_DURATION_SECONDS}; 0 = done at once)
-  --no-throttle           disable the per-access-key quotas (2 Start/s, 100 Get/s, 50 List/s, 10 other reads/s)
+  --opportunity-task-duration <sec>
+                          seconds an opportunity task runs (default: the task duration, at most ${MAX_DEFAULT_OPPORTUNITY_TASK_DURATION_SECONDS})
+  --no-throttle           disable the per-access-key quotas (2 Start/s, 100 Get/s, 50 List/s,
+                          10 other reads/s, 1 other write/s)
   --seed <n>              seed of the generated engagements (default 1)
   --exit-with-stdin       exit when standard input closes (a parent process that dies takes the emulator with it)
   --help                  show this help
@@ -46,6 +53,7 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions | 'hel
         port: { type: 'string' },
         engagements: { type: 'string' },
         'task-duration': { type: 'string' },
+        'opportunity-task-duration': { type: 'string' },
         'no-throttle': { type: 'boolean' },
         seed: { type: 'string' },
         'exit-with-stdin': { type: 'boolean' },
@@ -62,6 +70,7 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions | 'hel
       port: integer(values.port, '--port', 0, 65535) ?? DEFAULT_PORT,
       engagementsPerCatalog: integer(values.engagements, '--engagements', 0, 100_000),
       taskDurationSeconds: number(values['task-duration'], '--task-duration'),
+      opportunityTaskDurationSeconds: number(values['opportunity-task-duration'], '--opportunity-task-duration'),
       throttle: !values['no-throttle'],
       seed: integer(values.seed, '--seed', 0, 2 ** 31 - 1),
       ...(credentials ? { credentials: [credentials] } : {}),
@@ -121,13 +130,15 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
+  const taskSeconds = options.taskDurationSeconds ?? DEFAULT_TASK_DURATION_SECONDS;
+  const opportunitySeconds = options.opportunityTaskDurationSeconds ?? Math.min(taskSeconds, MAX_DEFAULT_OPPORTUNITY_TASK_DURATION_SECONDS);
   const credentialLines = cli.privateCredentials
     ? `    AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY: the pair given in ${ACCESS_KEY_ID_ENV} and ${SECRET_ACCESS_KEY_ENV}\n`
     : `    AWS_ACCESS_KEY_ID=${DEFAULT_CREDENTIALS.accessKeyId}\n` + `    AWS_SECRET_ACCESS_KEY=${DEFAULT_CREDENTIALS.secretAccessKey}\n`;
   process.stdout.write(
     `Partner Central Selling emulator listening on ${emulator.endpoint}\n` +
       `  catalogs AWS and Sandbox, ${options.engagementsPerCatalog ?? DEFAULT_ENGAGEMENTS_PER_CATALOG} engagements each; ` +
-      `tasks take ${options.taskDurationSeconds ?? DEFAULT_TASK_DURATION_SECONDS} s; throttling ${options.throttle ? 'on' : 'off'}\n` +
+      `prospecting tasks take ${taskSeconds} s, opportunity tasks ${opportunitySeconds} s; throttling ${options.throttle ? 'on' : 'off'}\n` +
       `  Point the AWS SDK or CLI at it with:\n` +
       `    AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING=${emulator.endpoint}\n` +
       credentialLines +

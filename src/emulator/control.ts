@@ -1,5 +1,6 @@
 import { type ServerResponse } from 'node:http';
 import { type ControlRequestHead, refuseControlRequest } from './controlGuard';
+import { opportunityFailure } from './data/opportunityOutcome';
 import { parseFaultSpec } from './faults';
 import { isCatalog } from './model';
 import { type EmulatorState } from './state';
@@ -9,7 +10,16 @@ export const CONTROL_PREFIX = '/__emulator/';
 
 export interface EngagementListing {
   catalog: string;
-  engagements: { id: string; title: string; failing: boolean; reasonCode?: string }[];
+  engagements: {
+    id: string;
+    title: string;
+    /** Prospecting it always fails, with this reasonCode. */
+    failing: boolean;
+    reasonCode?: string;
+    /** Creating an opportunity from it always fails, with this opportunityReasonCode. */
+    opportunityFailing: boolean;
+    opportunityReasonCode?: string;
+  }[];
 }
 
 export interface ControlRequest extends ControlRequestHead {
@@ -28,7 +38,7 @@ export function handleControl(state: EmulatorState, request: ControlRequest, res
     case 'GET /__emulator/health':
       return reply(res, 200, { ok: true });
     case 'GET /__emulator/counts':
-      return reply(res, 200, { ...state.tasks.counts(), requestsPerOperation: state.requestsPerOperation() });
+      return reply(res, 200, { ...state.tasks.counts(), ...state.opportunityTasks.counts(), requestsPerOperation: state.requestsPerOperation() });
     case 'POST /__emulator/reset':
       state.reset();
       return reply(res, 200, { reset: true });
@@ -73,12 +83,17 @@ function listEngagementIds(state: EmulatorState, params: URLSearchParams, res: S
     engagements: state.catalogs[catalog].all
       .filter((engagement) => failing === null || (failing === 'true') === (engagement.failure !== undefined))
       .slice(0, limit)
-      .map((engagement) => ({
-        id: engagement.id,
-        title: engagement.title,
-        failing: engagement.failure !== undefined,
-        ...(engagement.failure ? { reasonCode: engagement.failure.ReasonCode } : {}),
-      })),
+      .map((engagement) => {
+        const opportunity = opportunityFailure(state.config.seed, engagement);
+        return {
+          id: engagement.id,
+          title: engagement.title,
+          failing: engagement.failure !== undefined,
+          ...(engagement.failure ? { reasonCode: engagement.failure.ReasonCode } : {}),
+          opportunityFailing: opportunity !== undefined,
+          ...(opportunity ? { opportunityReasonCode: opportunity.ReasonCode } : {}),
+        };
+      }),
   };
   return reply(res, 200, listing);
 }

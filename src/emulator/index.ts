@@ -19,6 +19,10 @@ export interface RunningEmulator {
 export interface EmulatorCounts {
   tasksPerCatalog: Record<string, number>;
   tasksPerClientToken: Record<string, number>;
+  opportunityTasksPerCatalog: Record<string, number>;
+  opportunityTasksPerClientToken: Record<string, number>;
+  /** Opportunity tasks per `Catalog/engagementId/contextId`. */
+  opportunityTasksPerContext: Record<string, number>;
   requestsPerOperation: Record<string, number>;
 }
 

@@ -1,9 +1,14 @@
-/** Requests per second per access key, from the service quotas; each bucket holds one second's worth. */
+/**
+ * Requests per second per access key, from the service quotas; each bucket holds one second's worth.
+ * `otherReads` (GetEngagement, ListEngagements, ListOpportunityFromEngagementTasks) and `otherWrites`
+ * (StartOpportunityFromEngagementTask) are one bucket each, shared by their operations.
+ */
 export const QUOTA_RATES = {
   StartProspectingFromEngagementTask: 2,
   GetProspectingFromEngagementTask: 100,
   ListProspectingFromEngagementTasks: 50,
   otherReads: 10,
+  otherWrites: 1,
 } as const;
 
 interface Bucket {

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
 
 const ID_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
 
@@ -56,5 +56,12 @@ export function randomSuffix(length = 14): string {
   const bytes = randomBytes(length);
   let out = '';
   for (let i = 0; i < length; i++) out += ID_ALPHABET[bytes[i] % ID_ALPHABET.length];
+  return out;
+}
+
+/** Random decimal digits, the first never 0 (opportunity ids are `O` + digits). */
+export function randomDigits(length: number): string {
+  let out = String(randomInt(1, 10));
+  for (let i = 1; i < length; i++) out += String(randomInt(0, 10));
   return out;
 }

@@ -3,7 +3,9 @@ import { type Operation } from './operations/context';
 import { getEngagement } from './operations/getEngagement';
 import { getProspectingFromEngagementTask } from './operations/getTask';
 import { listEngagements } from './operations/listEngagements';
+import { listOpportunityFromEngagementTasks } from './operations/listOpportunityTasks';
 import { listProspectingFromEngagementTasks } from './operations/listTasks';
+import { startOpportunityFromEngagementTask } from './operations/startOpportunityTask';
 import { startProspectingFromEngagementTask } from './operations/startTask';
 import { type QUOTA_RATES } from './quotas';
 
@@ -20,6 +22,8 @@ export const ROUTES: Record<OperationName, Route> = {
   ListProspectingFromEngagementTasks: { handler: listProspectingFromEngagementTasks, quota: 'ListProspectingFromEngagementTasks' },
   GetEngagement: { handler: getEngagement, quota: 'otherReads' },
   ListEngagements: { handler: listEngagements, quota: 'otherReads' },
+  StartOpportunityFromEngagementTask: { handler: startOpportunityFromEngagementTask, quota: 'otherWrites' },
+  ListOpportunityFromEngagementTasks: { handler: listOpportunityFromEngagementTasks, quota: 'otherReads' },
 };
 
 /** The operation named by an `X-Amz-Target` header, if the emulator serves it. */

@@ -3,12 +3,14 @@ import { FaultQueue } from './faults';
 import { CATALOGS, type Catalog, OPERATIONS, type OperationName } from './model';
 import { type EmulatorConfig } from './options';
 import { QuotaLimiter } from './quotas';
+import { OpportunityTaskStore } from './tasks/opportunityStore';
 import { TaskStore } from './tasks/store';
 
 /** Everything one emulator instance knows. Engagements are fixed per seed; the rest is cleared by reset. */
 export class EmulatorState {
   readonly catalogs: Record<Catalog, EngagementCatalog>;
   readonly tasks = new TaskStore();
+  readonly opportunityTasks = new OpportunityTaskStore();
   readonly faults = new FaultQueue();
   readonly quotas: QuotaLimiter;
   private requests = emptyRequestCounts();
@@ -31,6 +33,7 @@ export class EmulatorState {
 
   reset(): void {
     this.tasks.clear();
+    this.opportunityTasks.clear();
     this.faults.clear();
     this.quotas.clear();
     this.requests = emptyRequestCounts();

@@ -11,6 +11,15 @@ interface StringRule {
   maxLength?: number;
 }
 
+export interface Tag {
+  Key: string;
+  Value: string;
+}
+
+// AWS's tag rules: Unicode letters, digits, spaces and _.:/=+-@; keys 1-128, values 0-256; `aws:` is reserved.
+const TAG_TEXT = { pattern: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u, patternText: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*' };
+const MAX_TAGS = 200;
+
 interface ListRule {
   min?: number;
   max?: number;
@@ -146,5 +155,36 @@ export class Validator {
       return undefined;
     }
     return value as Input;
+  }
+
+  /** A Tags list: 1 to 200 {Key, Value}, keys unique and not `aws:`. */
+  tags(value: unknown, field: string): Tag[] | undefined {
+    if (value === undefined || value === null) return undefined;
+    if (!Array.isArray(value)) {
+      this.add(field, 'INVALID_VALUE', `${field} must be a list of {Key, Value} objects`);
+      return undefined;
+    }
+    const before = this.issues.length;
+    if (value.length < 1) this.add(field, 'NOT_ENOUGH_VALUES', `${field} must have at least 1 item; omit it for no tags`);
+    if (value.length > MAX_TAGS) this.add(field, 'TOO_MANY_VALUES', `${field} must have at most ${MAX_TAGS} items; got ${value.length}`);
+    const keys = new Set<string>();
+    value.forEach((item: unknown, index) => {
+      const itemField = `${field}[${index}]`;
+      const tag = this.object(item, itemField);
+      if (!tag) {
+        if (item === null || item === undefined) this.add(itemField, 'INVALID_VALUE', `${itemField} must be an object`);
+        return;
+      }
+      const key = this.string(tag.Key, `${itemField}.Key`, { required: true, minLength: 1, maxLength: 128, ...TAG_TEXT });
+      this.string(tag.Value, `${itemField}.Value`, { required: true, minLength: 0, maxLength: 256, ...TAG_TEXT });
+      if (key === undefined) return;
+      if (key.toLowerCase().startsWith('aws:')) {
+        this.add(`${itemField}.Key`, 'INVALID_VALUE', `${itemField}.Key must not start with "aws:", which AWS reserves`);
+      } else if (keys.has(key)) {
+        this.add(`${itemField}.Key`, 'DUPLICATE_KEY_VALUE', `${itemField}.Key repeats the tag key "${key}"`);
+      }
+      keys.add(key);
+    });
+    return this.issues.length === before ? (value as Tag[]) : undefined;
   }
 }

@@ -5,7 +5,7 @@ import {
   OUTCOMES, PROBLEMS, WORKLOADS,
 } from './words';
 
-type BaseContextType = 'CustomerProject' | 'Lead';
+export type BaseContextType = 'CustomerProject' | 'Lead';
 
 export interface Engagement {
   id: string;

@@ -1,36 +1,16 @@
 import { type Catalog } from '../model';
 import { REGION } from '../options';
 import { hashedSuffix } from '../random';
-import { engagementStatus } from '../tasks/progress';
-import { type Task, type TaskStore } from '../tasks/store';
+import { type TaskStore } from '../tasks/store';
 import { wireTime } from '../wire';
+import { type ProspectingOutcome, baseContextId, completedProspecting } from './contexts';
 import { type Engagement } from './engagements';
+import { prospectingInsights } from './insights';
 
 const MAX_CONTEXTS = 5;
-const GEO_BY_COUNTRY: Record<string, string> = {
-  US: 'AMER', CA: 'AMER', BR: 'AMER', GB: 'EMEA', DE: 'EMEA', FR: 'EMEA', NL: 'EMEA', ES: 'EMEA', JP: 'APJ', AU: 'APJ', IN: 'APJ', SG: 'APJ',
-};
 
-interface ProspectingOutcome {
-  task: Task;
-  contextId: string;
-  doneAtMs: number;
-}
-
-function engagementArn(accountId: string, catalog: Catalog, id: string): string {
+export function engagementArn(accountId: string, catalog: Catalog, id: string): string {
   return `arn:aws:partnercentral:${REGION}:${accountId}:catalog/${catalog}/engagement/${id}`;
-}
-
-/** Completed prospecting of this engagement at `nowMs`, newest first. */
-function completedProspecting(tasks: TaskStore, engagement: Engagement, nowMs: number): ProspectingOutcome[] {
-  const outcomes: ProspectingOutcome[] = [];
-  for (const task of tasks.forEngagement(engagement.catalog, engagement.id)) {
-    const entry = task.engagements.find((e) => e.id === engagement.id);
-    if (entry && engagementStatus(entry, nowMs) === 'COMPLETED') {
-      outcomes.push({ task, contextId: entry.contextId, doneAtMs: entry.doneAtMs });
-    }
-  }
-  return outcomes.sort((a, b) => b.doneAtMs - a.doneAtMs);
 }
 
 export function contextTypes(tasks: TaskStore, engagement: Engagement, nowMs: number): string[] {
@@ -58,13 +38,13 @@ export function engagementSummary(tasks: TaskStore, engagement: Engagement, acco
   };
 }
 
-export function engagementDetails(tasks: TaskStore, engagement: Engagement, accountId: string, nowMs: number): Record<string, unknown> {
+export function engagementDetails(tasks: TaskStore, engagement: Engagement, accountId: string, seed: number, nowMs: number): Record<string, unknown> {
   const contexts: Record<string, unknown>[] = engagement.baseContextTypes.map((type) =>
     type === 'CustomerProject' ? customerProjectContext(engagement) : leadContext(engagement),
   );
   for (const outcome of completedProspecting(tasks, engagement, nowMs)) {
     if (contexts.length >= MAX_CONTEXTS) break;
-    contexts.push(prospectingResultContext(engagement, outcome));
+    contexts.push(prospectingResultContext(engagement, outcome, seed));
   }
   return {
     Id: engagement.id,
@@ -82,7 +62,7 @@ export function engagementDetails(tasks: TaskStore, engagement: Engagement, acco
 
 function customerProjectContext(engagement: Engagement): Record<string, unknown> {
   return {
-    Id: `ctx-${hashedSuffix(14, engagement.id, 'CustomerProject')}`,
+    Id: baseContextId(engagement, 'CustomerProject'),
     Type: 'CustomerProject',
     Payload: {
       CustomerProject: {
@@ -104,7 +84,7 @@ function customerProjectContext(engagement: Engagement): Record<string, unknown>
 
 function leadContext(engagement: Engagement): Record<string, unknown> {
   return {
-    Id: `ctx-${hashedSuffix(14, engagement.id, 'Lead')}`,
+    Id: baseContextId(engagement, 'Lead'),
     Type: 'Lead',
     Payload: {
       Lead: {
@@ -134,28 +114,17 @@ function leadContext(engagement: Engagement): Record<string, unknown> {
   };
 }
 
-function prospectingResultContext(engagement: Engagement, outcome: ProspectingOutcome): Record<string, unknown> {
-  const score = ['High', 'Medium', 'Low'][outcome.contextId.charCodeAt(4) % 3];
+/** Exactly the SDK's ProspectingResultAws: the customer and insights, and the task that produced them. */
+function prospectingResultContext(engagement: Engagement, outcome: ProspectingOutcome, seed: number): Record<string, unknown> {
+  const { Customer, Insights } = prospectingInsights(seed, engagement);
   return {
     Id: outcome.contextId,
     Type: 'ProspectingResult',
     Payload: {
       ProspectingResult: {
         Aws: {
-          Customer: {
-            AccountName: engagement.companyName,
-            Geo: GEO_BY_COUNTRY[engagement.country] ?? 'AMER',
-            Country: engagement.country,
-            Industry: engagement.industry,
-            Segment: 'Enterprise',
-            CompanySize: '1000-4999',
-            PublicProfileSummary: `${engagement.companyName} operates in ${engagement.industry} and is evaluating a ${engagement.workload}.`,
-          },
-          Insights: {
-            MarketplaceEngagementScore: score,
-            SolutionScore: score,
-            SolutionCategory: engagement.workload,
-          },
+          Customer,
+          Insights,
           StartTime: wireTime(outcome.task.startMs),
           EndTime: wireTime(outcome.doneAtMs),
           TaskId: outcome.task.taskId,

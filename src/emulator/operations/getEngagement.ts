@@ -17,5 +17,5 @@ export const getEngagement: Operation = ({ state, nowMs }, input) => {
 
   const engagement = state.catalogs[catalog].byId.get(identifier);
   if (!engagement) throw errors.resourceNotFound(`Engagement ${identifier} not found in catalog ${catalog}`);
-  return engagementDetails(state.tasks, engagement, state.config.accountId, nowMs);
+  return engagementDetails(state.tasks, engagement, state.config.accountId, state.config.seed, nowMs);
 };

@@ -70,7 +70,7 @@ describe('emulator: CLI (dist/emulator.js)', () => {
   });
 
   it('rejects bad options with exit code 2 and a message, no stack trace', () => {
-    for (const args of [['--port', 'abc'], ['--bogus'], ['--task-duration', '-1'], ['--engagements']]) {
+    for (const args of [['--port', 'abc'], ['--bogus'], ['--task-duration', '-1'], ['--opportunity-task-duration', 'soon'], ['--engagements']]) {
       const result = spawnSync(process.execPath, [BUNDLE, ...args], { encoding: 'utf8', timeout: 10_000 });
       assert.equal(result.status, 2, args.join(' '));
       assert.match(result.stderr, /^emulator: /);
@@ -82,6 +82,8 @@ describe('emulator: CLI (dist/emulator.js)', () => {
     const result = spawnSync(process.execPath, [BUNDLE, '--help'], { encoding: 'utf8', timeout: 10_000 });
     assert.equal(result.status, 0);
     assert.match(result.stdout, /--no-throttle/);
+    assert.match(result.stdout, /--opportunity-task-duration <sec>/);
+    assert.match(result.stdout, /1 other write\/s/);
   });
 
   it('accepts only the key pair given in its environment, and never prints the secret', async function () {

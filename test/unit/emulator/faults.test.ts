@@ -112,12 +112,17 @@ describe('emulator: injected faults and the control API', () => {
     assert.deepEqual(counts, {
       tasksPerCatalog: { AWS: 0, Sandbox: 0 },
       tasksPerClientToken: {},
+      opportunityTasksPerCatalog: { AWS: 0, Sandbox: 0 },
+      opportunityTasksPerClientToken: {},
+      opportunityTasksPerContext: {},
       requestsPerOperation: {
         StartProspectingFromEngagementTask: 0,
         GetProspectingFromEngagementTask: 0,
         ListProspectingFromEngagementTasks: 0,
         GetEngagement: 0,
         ListEngagements: 0,
+        StartOpportunityFromEngagementTask: 0,
+        ListOpportunityFromEngagementTasks: 0,
       },
     });
   });
