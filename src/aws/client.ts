@@ -22,6 +22,10 @@ export interface PartnerCentralClientSettings {
   callTimeoutMs?: number;
   /** A static key pair (the local emulator's); it replaces `profile` and the default chain. */
   credentials?: { accessKeyId: string; secretAccessKey: string };
+  /** With no `endpoint`: the service default, the SDK not looking at the environment or profile (resolveEndpoint did). */
+  ignoreConfiguredEndpoints?: boolean;
+  /** Every call fails with this before anything is sent: the configuration cannot be used. */
+  refusal?: Error;
 }
 
 const DEFAULT_REGION = 'us-east-1';
@@ -44,7 +48,7 @@ export function createPartnerCentralClient(settings: PartnerCentralClientSetting
       // `profile` picks the credentials only: the SDK reads endpoint_url from AWS_PROFILE's profile, so the
       // session passes the signing profile's endpoint_url as `endpoint` (see resolveEndpoint).
       ...(settings.credentials ? { credentials: settings.credentials } : profile ? { profile, credentials: fromIni({ profile }) } : {}),
-      ...(endpoint ? { endpoint } : {}),
+      ...(endpoint ? { endpoint } : settings.ignoreConfiguredEndpoints ? { ignoreConfiguredEndpointUrls: true } : {}),
       retryMode: 'adaptive',
       maxAttempts: settings.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
       requestHandler: {
@@ -57,6 +61,7 @@ export function createPartnerCentralClient(settings: PartnerCentralClientSetting
     settings.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS,
     profile ?? nonEmpty(process.env.AWS_PROFILE) ?? 'default',
   );
+  if (settings.refusal) refuseEveryCall(client, settings.refusal);
   addAttemptRecording(client);
   addSecretRegistration(client);
   if (logger) addCallLogging(client, logger);
@@ -98,6 +103,10 @@ class PartnerCentralClientWithDeadline extends PartnerCentralSellingClient {
       dispose();
     }
   }
+}
+
+function refuseEveryCall(client: PartnerCentralSellingClient, refusal: Error): void {
+  client.middlewareStack.add(() => () => Promise.reject(refusal), { step: 'initialize', name: 'refuseUnusableConfiguration', priority: 'high' });
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -40,6 +40,15 @@ export function explainTimeout(view: SdkErrorView): ErrorExplanation {
   };
 }
 export function explainConfig(view: SdkErrorView): ErrorExplanation {
+  if (view.name === 'ConnectionConfigError') {
+    return {
+      kind: 'config',
+      title: 'The AWS configuration cannot be used',
+      detail: view.message,
+      fixes: ['Correct what the message names and save; the connection is read again by itself. Nothing is sent until then, so no call can go to production by mistake.'],
+      retryable: false,
+    };
+  }
   const region = /^Region not accepted/i.test(view.message) || /valid hostname component/i.test(view.message);
   return {
     kind: 'config',
@@ -98,7 +107,7 @@ export function isUnreadable(view: SdkErrorView): boolean {
   return view.name === 'MalformedResponse' || (success && (view.name === 'SyntaxError' || /Deserialization error/i.test(view.message)));
 }
 export function isConfigError(view: SdkErrorView): boolean {
-  return view.code === 'ERR_INVALID_URL' || /^Region not accepted/i.test(view.message) || /is not a valid hostname component/i.test(view.message);
+  return view.name === 'ConnectionConfigError' || view.code === 'ERR_INVALID_URL' || /^Region not accepted/i.test(view.message) || /is not a valid hostname component/i.test(view.message);
 }
 function timeoutFromMessage(message: string): number | undefined {
   const match = /(\d+) ?ms\b/.exec(message);

@@ -3,6 +3,7 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import { authenticate } from './auth';
 import { MAX_BODY_BYTES, readBody } from './body';
 import { CONTROL_PREFIX, handleControl } from './control';
+import { refuseForeignHost } from './controlGuard';
 import { type PendingFault } from './faults';
 import { type OperationName } from './model';
 import { ROUTES, operationFromTarget } from './router';
@@ -36,6 +37,8 @@ async function handle(state: EmulatorState, req: IncomingMessage, res: ServerRes
     handleControl(state, control, res);
     return;
   }
+  const foreignHost = refuseForeignHost(req.headers, req.socket.localPort ?? 0);
+  if (foreignHost) throw new ServiceError('AccessDeniedException', 403, foreignHost);
   if (tooLarge) throw errors.tooLarge(MAX_BODY_BYTES);
   if (req.method !== 'POST') throw errors.unknownOperation(`${req.method ?? ''} ${path}`);
 

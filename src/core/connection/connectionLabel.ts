@@ -4,7 +4,9 @@ export type EndpointSource =
   | 'AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING'
   | 'AWS_ENDPOINT_URL'
   | 'profile'
-  | 'default';
+  | 'default'
+  /** The configuration cannot be used (a shared file the SDK would misread, an endpoint that cannot be applied): nothing is sent. */
+  | 'unusable';
 
 export interface ResolvedEndpoint {
   /** Absent: the service's own endpoint for the region. */
@@ -49,6 +51,7 @@ const SOURCE_TEXT: Record<EndpointSource, string> = {
   AWS_ENDPOINT_URL: 'the AWS_ENDPOINT_URL environment variable',
   profile: "the profile's endpoint_url",
   default: 'the service default',
+  unusable: 'nowhere',
 };
 
 /** Whether `url` points at this machine: the local emulator, not AWS. */
@@ -63,6 +66,7 @@ export function isLocalEndpoint(url: string | undefined): boolean {
 }
 
 export function describeEndpoint(endpoint: ResolvedEndpoint, region: string): string {
+  if (endpoint.source === 'unusable') return 'none: the AWS configuration cannot be used, so nothing is sent';
   const url = endpoint.url ?? `https://partnercentral-selling.${region}.api.aws (the service default)`;
   return endpoint.source === 'default' ? url : `${url} (from ${SOURCE_TEXT[endpoint.source]})`;
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { buildConnectionReport, type ConnectionReport } from '../../core/connection/connectionReport';
 import { CATALOGS } from '../../core/catalog';
+import type { ResolvedEndpoint } from '../../core/connection/connectionLabel';
 import type { ConnectionSource } from '../connect/connectionSource';
 import type { Prompts } from '../prompts';
 import { SHOW_LOG_COMMAND, TEST_CONNECTION_COMMAND } from '../ids';
@@ -31,7 +32,8 @@ export async function testConnection(services: TestConnectionServices): Promise<
       const [client, profiles, endpoint] = await Promise.all([
         services.connection.client(),
         aws.listProfiles({ ignoreCache: true }),
-        aws.resolveEndpoint(settings),
+        // The same resolution the client was opened with: a configuration it refuses is reported by the probe's failure.
+        aws.resolveEndpoint(settings).catch((): ResolvedEndpoint => ({ source: 'unusable' })),
       ]);
       const probe = await aws.probeConnection(client, CATALOGS);
       return buildConnectionReport({

@@ -128,7 +128,11 @@ export class ConnectionFeatures extends Disposable {
       const aws = await this.services.connection.aws();
       this.startWatching(aws.sharedFilePaths());
       const settings = this.services.connection.settings;
-      [this.profiles, this.endpoint] = await Promise.all([aws.listProfiles({ ignoreCache: true }), aws.resolveEndpoint(settings)]);
+      [this.profiles, this.endpoint] = await Promise.all([
+        aws.listProfiles({ ignoreCache: true }),
+        // The client is opened with the same resolution: a configuration it refuses is shown as such (the health says why).
+        aws.resolveEndpoint(settings).catch((): ResolvedEndpoint => ({ source: 'unusable' })),
+      ]);
       afterRead?.();
       this.render();
       await this.health.check(why);
@@ -170,9 +174,8 @@ export class ConnectionFeatures extends Disposable {
     this.item.update({
       profile: settings.profile,
       region: settings.region,
-      endpoint: settings.endpoint
-        ? { url: settings.endpoint, source: 'setting' }
-        : this.endpoint ?? endpointFromSettingOrEnvironment(undefined, process.env) ?? { source: 'default' },
+      // Until the AWS layer has read the files, what the setting and environment decide; the profile may change it.
+      endpoint: this.endpoint ?? endpointFromSettingOrEnvironment(settings.endpoint, process.env) ?? { source: 'default' },
       catalog: this.services.viewCatalog.get(),
       health: this.health.state,
     });

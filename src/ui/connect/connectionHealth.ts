@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ConnectionHealthState } from '../../core/connection/connectionLabel';
+import { isConnectionConfigError } from '../../core/connection/connectionConfigError';
 import { needsSsoSignIn } from '../../core/connection/ssoSignIn';
 import { explainError } from '../../core/errorExplanations';
 import type * as Aws from '../../aws';
@@ -36,7 +37,7 @@ export class ConnectionHealth extends Disposable {
     const settings = this.connection.settings;
     try {
       const aws = await this.connection.aws();
-      const problem = await this.problemInFiles(aws, settings.profile);
+      const problem = await this.problemInConfiguration(aws, settings) ?? await this.problemInFiles(aws, settings.profile);
       if (generation !== this.generation) return this.current;
       if (problem) {
         this.set(problem);
@@ -55,6 +56,16 @@ export class ConnectionHealth extends Disposable {
   reset(): void {
     this.generation++;
     this.set({ status: 'unknown' });
+  }
+
+  /** A shared file the SDK would misread, or an endpoint that cannot be applied: the session's client refuses every call. */
+  private async problemInConfiguration(aws: typeof Aws, settings: ConnectionSource['settings']): Promise<ConnectionHealthState | undefined> {
+    try {
+      await aws.resolveEndpoint(settings);
+      return undefined;
+    } catch (error) {
+      return { status: 'failed', reason: isConnectionConfigError(error) ? error.message : `The AWS configuration could not be read: ${String(error)}` };
+    }
   }
 
   private async problemInFiles(aws: typeof Aws, profileName: string | undefined): Promise<ConnectionHealthState | undefined> {

@@ -41,7 +41,13 @@ export async function openAccountSession(settings: ConnectionSettings, given: Se
   const dependencies = { ...given, log: redactingLogger(given.log) };
   const { aws, log } = dependencies;
   log.debug(`Creating the Partner Central client: profile ${settings.profile ?? '(default chain)'}, region ${settings.region}, endpoint setting ${settings.endpoint ?? '(none: the SDK decides)'}`);
-  const client = aws.createPartnerCentralClient({ ...settings, endpoint: await endpointOf(settings, aws) }, log);
+  const opened = await aws.openPartnerCentralClient(settings, log);
+  const client = opened.client;
+  if (opened.problem) {
+    log.error(`The connection cannot be used: ${opened.problem.message}`);
+    const identity = { key: 'unusable-configuration unresolved', endpoint: 'no endpoint (the configuration cannot be used)', resolved: false, problem: opened.problem.message };
+    return new AccountSession(settings, identity, client, dependencies);
+  }
   const resolved = await aws.resolveAccountIdentity(client);
   const identity = settings.stateKey && resolved.resolved ? { ...resolved, key: settings.stateKey } : resolved;
   if (identity.resolved) log.info(`Account: ${identity.endpoint}, ${identity.principal ?? ''}`);
@@ -50,19 +56,6 @@ export async function openAccountSession(settings: ConnectionSettings, given: Se
     if (identity.problemTraceDetail) log.trace(`Account not resolved, the error in full (redacted): ${identity.problemTraceDetail}`);
   }
   return new AccountSession(settings, identity, client, dependencies);
-}
-
-/**
- * The endpoint setting, else what the profile that signs configures: the SDK itself reads `endpoint_url` only
- * from the profile AWS_PROFILE names, not from one given to the client.
- */
-async function endpointOf(settings: ConnectionSettings, aws: AwsModule): Promise<string | undefined> {
-  if (settings.endpoint || settings.credentials) return settings.endpoint;
-  try {
-    return (await aws.resolveEndpoint(settings)).url;
-  } catch {
-    return undefined; // an unreadable config: the SDK decides, and its calls say what is wrong
-  }
 }
 
 /**
