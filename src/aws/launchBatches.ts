@@ -111,10 +111,11 @@ export async function launchBatches(input: LaunchBatchesInput): Promise<BatchLau
     spacer.recordLaunch();
 
     const result = await launchOne(input, batch, clientToken, reusedToken);
-    if (result.status === 'started' || !result.outcomeUnknown) await input.tokenStore.remove(clientToken);
     if (result.status === 'failed' && result.error.kind === 'cancelled') stopReason = 'cancelled';
     else if (result.status === 'failed' && STOPPING_KINDS.has(result.error.kind)) stopReason = 'previousFailure';
+    // Told before the token settles: a launch that awaited the token takes the task in, then stops waiting.
     finish(result);
+    if (result.status === 'started' || !result.outcomeUnknown) await input.tokenStore.remove(clientToken);
   }
   return results;
 }
