@@ -53,6 +53,11 @@ export interface LaunchBatchesInput {
   catalog: Catalog;
   batches: readonly TaskBatch[];
   tokenStore: PendingLaunchStore;
+  /**
+   * The user chose a new task anyway: batches without their own token get a new one, even when a pending launch
+   * holds the same request (that launch stays pending). Only this ever makes a second task for the same IDs.
+   */
+  freshTokens?: boolean;
   /** Stops further batches, and aborts the Start in flight (whose ClientToken then stays pending). */
   signal?: AbortSignal;
   onProgress?(event: LaunchProgressEvent): void;
@@ -98,19 +103,28 @@ export async function launchBatches(input: LaunchBatchesInput): Promise<BatchLau
       continue;
     }
 
-    const pending = findPendingLaunch(input.tokenStore.list(), { catalog: input.catalog, taskName: batch.name, identifiers: batch.identifiers });
-    const clientToken = pending?.clientToken ?? newClientToken();
+    const pending = pendingLaunchFor(input, batch);
+    const clientToken = batch.clientToken ?? pending?.clientToken ?? newClientToken();
+    const reusedToken = batch.clientToken !== undefined || pending !== undefined;
     if (!pending) await input.tokenStore.save(pendingLaunchOf(batch, input.catalog, clientToken, now()));
-    input.onProgress?.({ type: 'launching', batch, reusedToken: pending !== undefined });
+    input.onProgress?.({ type: 'launching', batch, reusedToken });
     spacer.recordLaunch();
 
-    const result = await launchOne(input, batch, clientToken, pending !== undefined);
-    if (result.status === 'started' || !result.outcomeUnknown) await input.tokenStore.remove(clientToken);
+    const result = await launchOne(input, batch, clientToken, reusedToken);
     if (result.status === 'failed' && result.error.kind === 'cancelled') stopReason = 'cancelled';
     else if (result.status === 'failed' && STOPPING_KINDS.has(result.error.kind)) stopReason = 'previousFailure';
+    // Told before the token settles: a launch that awaited the token takes the task in, then stops waiting.
     finish(result);
+    if (result.status === 'started' || !result.outcomeUnknown) await input.tokenStore.remove(clientToken);
   }
   return results;
+}
+
+/** The pending launch this batch re-sends: the one of its own token, else one of exactly the same request (unless fresh tokens are asked for). */
+function pendingLaunchFor(input: LaunchBatchesInput, batch: TaskBatch): PendingLaunch | undefined {
+  const pending = input.tokenStore.list();
+  if (batch.clientToken !== undefined) return pending.find((launch) => launch.clientToken === batch.clientToken);
+  return input.freshTokens ? undefined : findPendingLaunch(pending, { catalog: input.catalog, taskName: batch.name, identifiers: batch.identifiers });
 }
 
 async function launchOne(input: LaunchBatchesInput, batch: TaskBatch, clientToken: string, reusedToken: boolean): Promise<StartedBatch | FailedBatch> {

@@ -9,6 +9,8 @@ export interface TaskBatch {
   total: number;
   name: string;
   identifiers: string[];
+  /** Set when the batch re-sends a pending launch: its ClientToken, so it can never make a second task. */
+  clientToken?: string;
 }
 
 /**

@@ -66,6 +66,7 @@ export function batchesForPendingLaunches(pending: readonly PendingLaunch[], cat
     total: ofCatalog.length,
     name: launch.taskName,
     identifiers: launch.identifiers.slice(),
+    clientToken: launch.clientToken,
   }));
 }
 

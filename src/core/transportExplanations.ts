@@ -6,7 +6,7 @@ import { settingId } from './settingNames';
 
 /** Explanations of calls that did not get a usable answer: cancelled, timed out, misconfigured, unreachable, unreadable. */
 
-const LOST_ANSWER_FIX = 'If a task was being started, it may exist anyway: refresh the task list, or start it again (its ClientToken is reused, so no second task is created).';
+const LOST_ANSWER_FIX = 'If a task was being started, it may exist already: refresh the task list, or re-send it (Re-send uses its ClientToken again, so no second task is created; a new Start of the same engagements offers the re-send too).';
 
 /** The setting that overrides the endpoint, named in network-error advice. */
 const ENDPOINT_SETTING = settingId('endpoint');

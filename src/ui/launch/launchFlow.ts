@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { planBatches } from '../../core/batchPlanning';
 import { explainOneLine } from '../../core/errorExplanations';
 import { describeNearMiss, type CollectedIds, type TextPiece } from '../../core/collectedIds';
 import { renderTaskName } from '../../core/taskNameTemplate';
@@ -9,7 +8,9 @@ import { readLaunchSettings } from '../config';
 import type { IdSourceKind } from '../prompts';
 import { chooseLaunchCatalog, confirmCatalog } from './chooseCatalog';
 import { acceptIdCap } from './idCap';
-import type { LaunchContext } from './launchContext';
+import { planIntendedLaunch } from '../session/launchIntent';
+import { promptIntentQuestions } from './intentQuestions';
+import { inSession, type LaunchContext } from './launchContext';
 import { runLaunch } from './runLaunch';
 import { scanPieces } from './scanPieces';
 
@@ -70,10 +71,25 @@ export async function startProspecting(services: LaunchContext, request: IdReque
     return;
   }
 
-  const batches = planBatches(chosen, taskName);
-  if (!(await confirmCatalog(prompts, catalog, chosen.length, batches.length))) return;
-  const notTaken = found.nearMissCount > 0 ? `${found.nearMissCount} near miss${found.nearMissCount === 1 ? ' was' : 'es were'} not taken (see the log).` : undefined;
-  await runLaunch(services, catalog, batches, notTaken);
+  // The checks and the launch read and write the same account, whatever the settings do meanwhile.
+  const session = await services.session();
+  const intended = await planIntendedLaunch(session, { catalog, ids: chosen, taskName }, promptIntentQuestions(prompts));
+  if (!intended) return;
+  if (intended.batches.length === 0) {
+    await prompts.show('info', `No prospecting task was started: ${describeLeftOut(intended.leftOut.length)} already ${intended.leftOut.length === 1 ? 'has' : 'have'} a prospecting result in ${catalog}.`);
+    return;
+  }
+  const engagements = intended.batches.reduce((total, batch) => total + batch.identifiers.length, 0);
+  if (!(await confirmCatalog(prompts, catalog, engagements, intended.batches.length))) return;
+  const notes = [
+    found.nearMissCount > 0 ? `${found.nearMissCount} near miss${found.nearMissCount === 1 ? ' was' : 'es were'} not taken (see the log).` : undefined,
+    intended.leftOut.length > 0 ? `${intended.leftOut.length} engagement${intended.leftOut.length === 1 ? '' : 's'} with a prospecting result ${intended.leftOut.length === 1 ? 'was' : 'were'} left out.` : undefined,
+  ].filter((note) => note !== undefined);
+  await runLaunch(inSession(services, session), catalog, intended.batches, notes.length > 0 ? notes.join(' ') : undefined, undefined, { freshTokens: intended.freshTokens });
+}
+
+function describeLeftOut(count: number): string {
+  return count === 1 ? 'the 1 engagement' : `all ${count} engagements`;
 }
 
 async function lookUpTitles(services: LaunchContext, catalog: Catalog, ids: string[]): Promise<ReadonlyMap<string, string>> {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { TaskBatch } from '../../core/batchPlanning';
 import { formatExplanation } from '../../core/errorExplanations';
+import { batchesForPendingLaunches } from '../../core/pendingLaunches';
 import type { BatchLaunchResult, FailedBatch, StartedBatch } from '../../aws/launchBatches';
 import type { Catalog } from '../../core/catalog';
 import { inSession, type LaunchContext } from './launchContext';
@@ -10,14 +11,19 @@ import { inSession, type LaunchContext } from './launchContext';
  * started and which did not, and why. A batch refused for unknown engagements can be started without them.
  * The batches are one launch (one thing the user started); a follow-up passes its `launchId` and joins it.
  */
-export async function runLaunch(services: LaunchContext, catalog: Catalog, batches: readonly TaskBatch[], footnote?: string, launchId?: string): Promise<BatchLaunchResult[]> {
+export interface RunLaunchOptions {
+  /** The user chose a new task anyway: no pending launch's token is reused (see launchBatches). */
+  freshTokens?: boolean;
+}
+
+export async function runLaunch(services: LaunchContext, catalog: Catalog, batches: readonly TaskBatch[], footnote?: string, launchId?: string, options: RunLaunchOptions = {}): Promise<BatchLaunchResult[]> {
   // The launch and its follow-ups (Start Without Them) stay in the session it started in.
   const session = await services.session();
   const release = session.hold();
   const launch = launchId && session.reopenLaunch(launchId) ? launchId : session.beginLaunch(catalog, batches);
   try {
     const held = inSession(services, session);
-    const results = await launchWithProgress(held, catalog, batches, launch);
+    const results = await launchWithProgress(held, catalog, batches, launch, options);
     session.closeLaunch(launch);
     await report(held, catalog, results, footnote, launch);
     return results;
@@ -27,7 +33,7 @@ export async function runLaunch(services: LaunchContext, catalog: Catalog, batch
   }
 }
 
-async function launchWithProgress(services: LaunchContext, catalog: Catalog, batches: readonly TaskBatch[], launchId: string): Promise<BatchLaunchResult[]> {
+async function launchWithProgress(services: LaunchContext, catalog: Catalog, batches: readonly TaskBatch[], launchId: string, options: RunLaunchOptions): Promise<BatchLaunchResult[]> {
   const { log } = services;
   const engagements = batches.reduce((total, batch) => total + batch.identifiers.length, 0);
   const title = batches.length === 1
@@ -43,6 +49,7 @@ async function launchWithProgress(services: LaunchContext, catalog: Catalog, bat
       return await services.sessions.launch(await services.session(), {
         catalog,
         batches,
+        freshTokens: options.freshTokens,
         signal: abort.signal,
         onProgress: (event) => {
           if (event.type === 'launching') {
@@ -68,7 +75,9 @@ function logResult(services: LaunchContext, catalog: Catalog, result: BatchLaunc
       services.taskStarted(result.task);
       break;
     case 'failed':
-      log.error(`"${result.batch.name}" was not started: ${formatExplanation(result.error)}${result.outcomeUnknown ? ' (its ClientToken is kept: starting it again cannot create a second task)' : ''}`);
+      log.error(result.outcomeUnknown
+        ? `"${result.batch.name}" got no answer, so its task may exist: ${formatExplanation(result.error)} (its ClientToken is kept: Re-send cannot create a second task)`
+        : `"${result.batch.name}" was not started: ${formatExplanation(result.error)}`);
       break;
     case 'skipped':
       log.warn(`"${result.batch.name}" was not started: ${result.reason === 'cancelled' ? 'cancelled' : 'an earlier task failed the same way'}`);
@@ -107,6 +116,11 @@ async function report(services: LaunchContext, catalog: Catalog, results: readon
     if (answer === startWithout) await runLaunch(services, catalog, retryable.filter((batch) => batch !== undefined).map(renumber), undefined, launchId);
     return;
   }
+  const unanswered = failed.filter((result) => result.outcomeUnknown);
+  if (unanswered.length > 0) {
+    await reportUnanswered(services, catalog, results, unanswered, startedText, launchId);
+    return;
+  }
   const first = failed[0];
   const showLog = 'Show Log';
   const fixes = first.error.fixes.length > 0 ? ` ${first.error.fixes.join(' ')}` : '';
@@ -114,12 +128,43 @@ async function report(services: LaunchContext, catalog: Catalog, results: readon
   if (answer === showLog) services.log.show(true);
 }
 
+const RESEND = 'Re-send';
+
+/**
+ * Starts whose answer was lost: their tasks may exist, so nothing claims they were not started. Re-send sends
+ * them again with their ClientTokens (still pending in the session's store), which can never make a second task.
+ */
+async function reportUnanswered(services: LaunchContext, catalog: Catalog, results: readonly BatchLaunchResult[], unanswered: readonly FailedBatch[], startedText: string, launchId: string): Promise<void> {
+  const prompts = services.prompts();
+  const first = unanswered[0];
+  const one = unanswered.length === 1;
+  const names = one ? `"${first.batch.name}"` : `${unanswered.length} of ${results.length} tasks`;
+  const prefix = results.length > 1 ? `${startedText}. ` : '';
+  const showLog = 'Show Log';
+  const answer = await prompts.show('error',
+    `${prefix}${names} got no answer from Partner Central, so ${one ? 'its task' : 'their tasks'} may already exist: ${formatExplanation(first.error)}. ` +
+    `${RESEND} sends ${one ? 'it' : 'them'} again with the same ClientToken${one ? '' : 's'}: no second task can be created.`,
+    RESEND, showLog);
+  if (answer === showLog) services.log.show(true);
+  if (answer !== RESEND) return;
+  const session = await services.session();
+  const tokens = new Set(unanswered.map((result) => result.clientToken));
+  const pending = session.pendingLaunches.list().filter((launch) => tokens.has(launch.clientToken));
+  if (pending.length === 0) {
+    await prompts.show('info', `${names} ${one ? 'is' : 'are'} no longer pending (settled or discarded meanwhile): refresh the task list to see ${one ? 'its task' : 'their tasks'}.`);
+    return;
+  }
+  await runLaunch(services, catalog, batchesForPendingLaunches(pending, catalog), undefined, launchId);
+}
+
 /** The batch less the engagements the catalog doesn't know, when that was its only problem and some remain. */
 function withoutMissing(result: FailedBatch): TaskBatch | undefined {
   const missing = new Set(result.error.missingIds ?? []);
   if (result.error.kind !== 'notFound' || missing.size === 0) return undefined;
   const identifiers = result.batch.identifiers.filter((id) => !missing.has(id));
-  return identifiers.length > 0 ? { ...result.batch, identifiers } : undefined;
+  // Other identifiers are another request: it gets a token of its own.
+  const { clientToken: _token, ...batch } = result.batch;
+  return identifiers.length > 0 ? { ...batch, identifiers } : undefined;
 }
 
 function renumber(batch: TaskBatch, position: number, all: readonly TaskBatch[]): TaskBatch {

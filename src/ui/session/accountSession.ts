@@ -7,7 +7,8 @@ import type * as Aws from '../../aws';
 import type { AccountIdentity } from '../../aws/accountIdentity';
 import { redactingLogger } from '../../core/redaction/redactingLogger';
 import type { ConnectionSettings } from '../config';
-import { AccountPendingLaunches, accountStateKey, LaunchHistory, MemoryState, TaskHistory, type KeyValueState } from './accountState';
+import type { PendingLaunchStore } from '../../core/pendingLaunches';
+import { AccountPendingLaunches, accountStateKey, LaunchHistory, MemoryState, OwnedState, StateOwners, TaskHistory, type KeyValueState } from './accountState';
 import { FollowedTasks } from './followedTasks';
 import { SessionLaunches } from './sessionLaunches';
 import { RemoteTaskPages, type RemotePages } from './remoteTaskPages';
@@ -30,6 +31,8 @@ export interface SessionDependencies {
   clock?: Clock;
   /** Told when any account's pending launches change, with the identity key. */
   pendingLaunchesChanged?: Emitter<string>;
+  /** Which session writes each identity's keys (shared by the sessions of one window). */
+  owners?: StateOwners;
 }
 
 /**
@@ -72,6 +75,7 @@ export class AccountSession {
   private readonly pages: RemoteTaskPages;
   private readonly details: TaskDetails;
   private readonly state: KeyValueState;
+  private readonly owners: StateOwners;
   private holds = 0;
   private retired = false;
   private clientDestroyed = false;
@@ -91,7 +95,10 @@ export class AccountSession {
     const { aws } = dependencies;
     const log = redactingLogger(dependencies.log);
     const clock = dependencies.clock ?? systemClock;
-    this.state = identity.resolved ? dependencies.state : new MemoryState();
+    this.owners = dependencies.owners ?? new StateOwners();
+    this.state = identity.resolved
+      ? new OwnedState(dependencies.state, () => this.owners.owns(identity.key, this), (key) => log.debug(`Not saved by a retired session (a newer one keeps this account): ${key}`))
+      : new MemoryState();
     this.history = new TaskHistory(this.state, identity.key);
     this.pendingLaunches = new AccountPendingLaunches(this.state, identity.key);
     const book = new TaskBook(this.history.load(), () => clock.now());
@@ -180,25 +187,45 @@ export class AccountSession {
     return this.launches.tasksOf(launch);
   }
 
-  /** A launch of `batches` (one action of the user) begins here; its id. */
+  /**
+   * The session that keeps this account's state: this one, or, once it is retired and a newer session of the
+   * same identity became current, that one. A launch that spans switches records its tasks, its launch and its
+   * tokens there, in its own account, and never over a newer session's state.
+   */
+  private get keeper(): AccountSession {
+    const owner = this.identity.resolved ? this.owners.ownerOf(this.identity.key) : undefined;
+    return owner instanceof AccountSession ? owner : this;
+  }
+
+  /** Where a launch of this session saves its ClientTokens: its account's pending launches, through the keeper. */
+  get launchTokens(): PendingLaunchStore {
+    return {
+      list: () => this.keeper.pendingLaunches.list(),
+      save: (launch) => this.keeper.pendingLaunches.save(launch),
+      remove: (clientToken) => this.keeper.pendingLaunches.remove(clientToken),
+    };
+  }
+
+  /** A launch of `batches` (one action of the user) begins here; its id. Its record is saved at once. */
   beginLaunch(catalog: Catalog, batches: readonly TaskBatch[]): string {
-    return this.launches.begin(catalog, batches);
+    return this.keeper.launches.begin(catalog, batches);
   }
 
   /** More tasks of the launch are started (Start Without Them); false when it is gone (it got no task). */
   reopenLaunch(launchId: string): boolean {
-    return this.launches.reopen(launchId);
+    return this.keeper.launches.reopen(launchId);
   }
 
   /** The launch's start got no answer for the batch sent with `clientToken`: the launch waits for it. */
   launchUnanswered(launchId: string, clientToken: string): void {
-    this.launches.unanswered(launchId, clientToken);
+    this.keeper.launches.unanswered(launchId, clientToken);
   }
 
   /** The launch's tasks were started (or not): its end may be told now. */
   closeLaunch(launchId: string): void {
-    this.launches.close(launchId);
-    this.followed.announce();
+    const keeper = this.keeper;
+    keeper.launches.close(launchId);
+    keeper.followed.announce();
   }
 
   title(catalog: Catalog, engagementId: string): string | undefined {
@@ -234,8 +261,9 @@ export class AccountSession {
 
   /** A task Start just created in this account: kept in its book and history, and followed while current. */
   addStarted(task: TaskRecord, clientToken: string, launchId?: string): void {
-    this.launches.started(launchId, task.taskId, clientToken);
-    this.followed.upsert([task], task.catalog);
+    const keeper = this.keeper;
+    keeper.launches.started(launchId, task.taskId, clientToken);
+    keeper.followed.upsert([task], task.catalog);
   }
 
   setFocused(focused: boolean): void {

@@ -3,10 +3,11 @@ import type { Catalog, LaunchRecord, TaskGroup, TaskRecord } from '../../core/ta
 import type { BatchLaunchResult, LaunchBatchesInput } from '../../aws/launchBatches';
 import type { ConnectionSettings } from '../config';
 import { openAccountSession, type AccountSession, type AwsModule, type SessionDependencies } from './accountSession';
+import { StateOwners } from './accountState';
 import type { RemotePages } from './remoteTaskPages';
 import { errorText } from '../../core/redaction/externalText';
 
-export interface AccountSessionsDependencies extends Omit<SessionDependencies, 'aws' | 'pendingLaunchesChanged'> {
+export interface AccountSessionsDependencies extends Omit<SessionDependencies, 'aws' | 'pendingLaunchesChanged' | 'owners'> {
   /** The AWS layer, loaded on first use. */
   aws(): Promise<AwsModule>;
 }
@@ -31,6 +32,7 @@ export class AccountSessions {
   private focused = true;
   private disposed = false;
   private relays: Subscription[] = [];
+  private readonly owners = new StateOwners();
 
   private readonly sessionChanged = new Emitter<AccountSession>();
   /** Another session is current (at start, and after each settings change once it is open). */
@@ -65,7 +67,7 @@ export class AccountSessions {
     this.unrelay();
     previous?.retire();
     if (previous) this.changed.fire();
-    const opening = this.dependencies.aws().then((aws) => openAccountSession(settings, { ...this.dependencies, aws, pendingLaunchesChanged: this.pendingChanged }));
+    const opening = this.dependencies.aws().then((aws) => openAccountSession(settings, { ...this.dependencies, aws, pendingLaunchesChanged: this.pendingChanged, owners: this.owners }));
     this.opening = opening.then((session) => {
       if (request !== this.request || this.disposed) {
         session.retire();
@@ -89,9 +91,8 @@ export class AccountSessions {
   }
 
   /**
-   * Launches in `session`, holding it to the end whatever the settings do meanwhile: its tokens are saved and
-   * removed in its store, and its started tasks go to its book (or, if it was retired and another session of
-   * the same identity is current, to that one's, which is the same account's).
+   * Launches in `session`, holding it to the end whatever the settings do meanwhile: its tokens, started tasks
+   * and unanswered starts are kept in its account (through the session that keeps that account's state now).
    */
   async launch(session: AccountSession, input: SessionLaunchInput, launchId?: string): Promise<BatchLaunchResult[]> {
     const release = session.hold();
@@ -99,9 +100,9 @@ export class AccountSessions {
       return await session.aws.launchBatches({
         ...input,
         client: session.client,
-        tokenStore: session.pendingLaunches,
+        tokenStore: session.launchTokens,
         onProgress: (event) => {
-          if (event.type === 'done' && event.result.status === 'started') this.bookFor(session).addStarted(event.result.task, event.result.clientToken, launchId);
+          if (event.type === 'done' && event.result.status === 'started') session.addStarted(event.result.task, event.result.clientToken, launchId);
           if (event.type === 'done' && event.result.status === 'failed' && event.result.outcomeUnknown && launchId) session.launchUnanswered(launchId, event.result.clientToken);
           input.onProgress?.(event);
         },
@@ -196,13 +197,9 @@ export class AccountSessions {
     }
   }
 
-  private bookFor(session: AccountSession): AccountSession {
-    const current = this.currentSession;
-    return session.isRetired && current?.identity.key === session.identity.key ? current : session;
-  }
-
   private becomeCurrent(session: AccountSession): void {
     this.currentSession = session;
+    if (session.identity.resolved) this.owners.claim(session.identity.key, session);
     this.relays = [
       session.onDidChange(() => this.changed.fire()),
       session.onDidFinish((group) => this.finished.fire(group)),

@@ -130,6 +130,51 @@ function copyOf(value: unknown): unknown {
   return value === undefined ? undefined : JSON.parse(JSON.stringify(value)) as unknown;
 }
 
+/**
+ * Which session writes each identity's keys: the last one of that identity to become current. An older session
+ * of the same identity (retired: the settings changed, then changed back) must not write its stale copy over
+ * the keys; its late changes go through the owner instead. An identity no session claimed is anyone's.
+ */
+export class StateOwners {
+  private readonly owners = new Map<string, object>();
+
+  claim(identityKey: string, owner: object): void {
+    this.owners.set(identityKey, owner);
+  }
+
+  ownerOf(identityKey: string): object | undefined {
+    return this.owners.get(identityKey);
+  }
+
+  owns(identityKey: string, candidate: object): boolean {
+    const owner = this.owners.get(identityKey);
+    return owner === undefined || owner === candidate;
+  }
+}
+
+/**
+ * One session's view of the account state: it reads everything, and writes only while it owns its identity's
+ * keys. This is the one guard at the write boundary: history, launches, pending launches and the account ID
+ * of a session that lost its keys to a newer one are never written.
+ */
+export class OwnedState implements KeyValueState {
+  constructor(private readonly state: KeyValueState, private readonly mayWrite: () => boolean, private readonly refused: (key: string) => void) {}
+
+  keys(): readonly string[] {
+    return this.state.keys();
+  }
+
+  get<T>(key: string): T | undefined {
+    return this.state.get<T>(key);
+  }
+
+  update(key: string, value: unknown): PromiseLike<void> {
+    if (this.mayWrite()) return this.state.update(key, value);
+    this.refused(key);
+    return Promise.resolve();
+  }
+}
+
 /** A KeyValueState that lives as long as its session: for an identity that could not be resolved. */
 export class MemoryState implements KeyValueState {
   private readonly values = new Map<string, unknown>();

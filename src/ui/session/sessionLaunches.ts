@@ -40,6 +40,8 @@ export class SessionLaunches {
       engagementCount: batches.reduce((total, batch) => total + batch.identifiers.length, 0),
       createdAt: new Date(this.options.clock.now()).toISOString(),
     });
+    // Saved at once: a reload, or a switch of account, in the middle of the launch must not lose it.
+    this.save();
     return launch.launchId;
   }
 
@@ -109,7 +111,11 @@ export class SessionLaunches {
   }
 
   private settle(): void {
-    if (this.stopped) return;
+    if (this.stopped) {
+      // A retired session tells nothing, but its launch's changes are kept: the session it is in now tells its end.
+      this.save();
+      return;
+    }
     const ended = this.launches.takeFinished((launch) => this.tasksOf(launch), new Date(this.options.clock.now()).toISOString());
     this.save();
     for (const { launch, tasks } of ended) {
@@ -125,8 +131,8 @@ export class SessionLaunches {
     this.finished.fire(group);
   }
 
+  /** Whether this session may write its account's keys is decided at the state's write boundary (OwnedState). */
   private save(): void {
-    if (this.stopped) return;
     this.options.history.save(this.launches.toJSON()).catch((error: unknown) => this.options.log.warn(`Saving the launches failed: ${String(error)}`));
   }
 }

@@ -36,7 +36,7 @@ describe('pending launches', () => {
   });
 
   it('turns pending launches back into batches', () => {
-    assert.deepEqual(batchesForPendingLaunches([launch], 'Sandbox'), [{ index: 1, total: 1, name: 'Leads (1/2)', identifiers: ['eng-0123456789abcd'] }]);
+    assert.deepEqual(batchesForPendingLaunches([launch], 'Sandbox'), [{ index: 1, total: 1, name: 'Leads (1/2)', identifiers: ['eng-0123456789abcd'], clientToken: 't1' }]);
     assert.deepEqual(batchesForPendingLaunches([launch], 'AWS'), []);
   });
 });

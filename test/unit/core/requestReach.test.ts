@@ -58,7 +58,7 @@ describe('explaining timeouts, cancellations and settings', () => {
     assert.match(e.detail, /Tried 3 times/);
     assert.match(e.fixes.join(' '), /proxy, VPN or firewall/);
     assert.match(e.fixes.join(' '), /partnerCentral\.endpoint/);
-    assert.match(e.fixes.join(' '), /ClientToken is reused/);
+    assert.match(e.fixes.join(' '), /Re-send uses its ClientToken again, so no second task is created/);
   });
 
   it("a call's deadline, reached mid-attempt (an abort whose reason is the deadline), is a timeout", () => {
@@ -90,7 +90,7 @@ describe('explaining timeouts, cancellations and settings', () => {
     const lost = explainError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET', name: 'TimeoutError' }));
     assert.equal(lost.kind, 'network');
     assert.match(lost.title, /lost before its answer/);
-    assert.match(lost.fixes.join(' '), /ClientToken is reused/);
+    assert.match(lost.fixes.join(' '), /Re-send uses its ClientToken again, so no second task is created/);
     const refused = explainError(nodeError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:9'));
     assert.match(refused.title, /isn't reachable/);
     assert.match(refused.detail, /Nothing was sent/);

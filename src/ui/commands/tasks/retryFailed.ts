@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
-import { planBatches } from '../../../core/batchPlanning';
 import { explainOneLine } from '../../../core/errorExplanations';
 import { truncateWithEllipsis, MAX_TASK_NAME_LENGTH } from '../../../core/taskNames';
 import { failedEngagementIds, type TaskGroup, type TaskRecord } from '../../../core/tasks';
 import { confirmCatalog } from '../../launch/chooseCatalog';
+import { promptIntentQuestions } from '../../launch/intentQuestions';
+import { inSession } from '../../launch/launchContext';
 import { runLaunch } from '../../launch/runLaunch';
+import { planIntendedLaunch } from '../../session/launchIntent';
 import { resolveTarget, type TaskCommandServices } from './taskCommandServices';
 import { RETRY_FAILED_COMMAND } from '../../ids';
 
@@ -34,9 +36,13 @@ export async function retryFailed(services: TaskCommandServices, target: TaskGro
     await prompts.show('info', `No engagement failed in "${name}", so there is nothing to retry.`);
     return;
   }
-  const batches = planBatches(ids, truncateWithEllipsis(`${name} (retry)`, MAX_TASK_NAME_LENGTH));
-  if (!(await confirmCatalog(prompts, catalog, ids.length, batches.length, 'task'))) return;
-  await runLaunch(services.launch, catalog, batches);
+  // A retry means to prospect them again: only a lost-answer launch holding them is asked about.
+  const session = await services.launch.session();
+  const intended = await planIntendedLaunch(session, { catalog, ids, taskName: truncateWithEllipsis(`${name} (retry)`, MAX_TASK_NAME_LENGTH), retry: true }, promptIntentQuestions(prompts));
+  if (!intended) return;
+  const engagements = intended.batches.reduce((total, batch) => total + batch.identifiers.length, 0);
+  if (!(await confirmCatalog(prompts, catalog, engagements, intended.batches.length, 'task'))) return;
+  await runLaunch(inSession(services.launch, session), catalog, intended.batches, undefined, undefined, { freshTokens: intended.freshTokens });
 }
 
 export function registerRetryFailed(services: TaskCommandServices): vscode.Disposable {
