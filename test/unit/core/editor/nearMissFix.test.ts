@@ -5,6 +5,17 @@ import { extractEngagementIds } from '../../../../src/core/engagementIds';
 const BODY = '0a1b2c3d4e5f6g';
 const ID = `eng-${BODY}`;
 
+/** The shortest of `runs` timings of `work`, in ms. */
+function fastest(runs: number, work: () => unknown): number {
+  let best = Infinity;
+  for (let run = 0; run < runs; run++) {
+    const started = process.hrtime.bigint();
+    work();
+    best = Math.min(best, Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return best;
+}
+
 /** Applies the preferred fix of the only near miss in `line` and returns the fixed line. */
 function fixLine(line: string): { fixed: string; title: string; fixes: number } {
   const [miss] = extractEngagementIds(line).nearMisses;
@@ -65,13 +76,14 @@ describe('near-miss fixes', () => {
   });
 
   it('finds the near miss at a column of a very long line by looking only around it', () => {
-    const padding = 'x '.repeat(500_000);
+    const padding = 'eng-x '.repeat(500_000); // every word a candidate the whole-line scan must judge
     const line = `${padding}ENG-${BODY.toUpperCase()} ${padding}`;
-    const started = process.hrtime.bigint();
+    // Compared with scanning the whole line on the same machine at the same moment, so load slows both alike.
     const found = verifiedFixesAt(line, padding.length);
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    const aroundMs = fastest(5, () => verifiedFixesAt(line, padding.length));
+    const wholeLineMs = fastest(3, () => extractEngagementIds(line));
     assert.equal(found?.fixes[0].replacement, ID);
-    assert.ok(ms < 20, `took ${ms} ms`);
+    assert.ok(aroundMs * 10 < wholeLineMs, `the look-up took ${aroundMs} ms, a scan of the whole line ${wholeLineMs} ms`);
     assert.equal(verifiedFixesAt(line, padding.length + 1), undefined, 'no near miss starts one column later');
   });
 
