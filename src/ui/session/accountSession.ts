@@ -5,6 +5,7 @@ import { CATALOGS } from '../../core/catalog';
 import { systemClock, TaskBook, type Catalog, type Clock, type LaunchRecord, type TaskGroup, type TaskRecord } from '../../core/tasks';
 import type * as Aws from '../../aws';
 import type { AccountIdentity } from '../../aws/accountIdentity';
+import { errorText } from '../../core/redaction/externalText';
 import { redactingLogger } from '../../core/redaction/redactingLogger';
 import type { ConnectionSettings } from '../config';
 import type { PendingLaunchStore } from '../../core/pendingLaunches';
@@ -14,7 +15,6 @@ import { SessionLaunches } from './sessionLaunches';
 import { RemoteTaskPages, type RemotePages } from './remoteTaskPages';
 import type { SessionLog } from './sessionLog';
 import { TaskDetails } from './taskDetails';
-import { errorText } from '../../core/redaction/externalText';
 
 export type AwsModule = typeof Aws;
 export type PartnerCentralClient = ReturnType<AwsModule['createPartnerCentralClient']>;
