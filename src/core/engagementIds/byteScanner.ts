@@ -26,7 +26,7 @@ const COUNTING_WINDOW_BYTES = 6 + 32 + 4 + 33 + 4;
  * Finds engagement IDs and near misses in UTF-8 bytes that arrive in chunks of any size, with exactly the result
  * EngagementIdScanner gives for the text a TextDecoder makes of them (a leading BOM dropped, malformed bytes as
  * U+FFFD, columns in UTF-16 code units). It never decodes the bytes: a SIMD search (candidateSearch.wat) finds
- * the candidates and counts newlines 16 bytes at a time, and only the bytes around a near miss become a string.
+ * the candidates and counts line breaks 16 bytes at a time, and only the bytes around a near miss become a string.
  */
 export class EngagementIdByteScanner {
   private readonly search = CandidateSearch.take(CARRY_BYTES + BLOCK_BYTES);

@@ -29,13 +29,14 @@ export class EngagementIdFileScanner {
   private headLength = 0;
   private route: Route | undefined;
   private decoding: FileDecoding | undefined;
-  private readonly empty = new EngagementIdScanner();
+  /** The result of a file not read (binary): made only then. */
+  private empty: EngagementIdScanner | undefined;
 
   constructor(private readonly options: FileScannerOptions = {}) {}
 
   /** Every distinct ID seen so far, as table keys (for counting distinct IDs across scanners). */
   get idTable(): EngagementIdTable {
-    return this.route?.scanner.idTable ?? this.empty.idTable;
+    return this.route ? this.route.scanner.idTable : this.emptyScanner().idTable;
   }
 
   /** Takes the next bytes; the scanner does not keep `chunk`, so the caller may reuse it at once. */
@@ -56,9 +57,14 @@ export class EngagementIdFileScanner {
     if (this.decoding === undefined) this.decide();
     const decoding = this.decoding as FileDecoding;
     const route = this.route;
-    if (!route) return { ...this.empty.finish(), decoding };
+    if (!route) return { ...this.emptyScanner().finish(), decoding };
     if (route.kind === 'bytes') return { ...route.scanner.finish(), decoding };
     return { ...route.scanner.finish(route.decoder.end()), decoding };
+  }
+
+  private emptyScanner(): EngagementIdScanner {
+    this.empty ??= new EngagementIdScanner(this.options);
+    return this.empty;
   }
 
   private decide(): void {

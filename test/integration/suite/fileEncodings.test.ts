@@ -76,6 +76,42 @@ suite('Files in other encodings and line endings read as the editor reads them (
     });
   }
 
+  /** The near-miss warning for `file`, which names each near miss as `file:line:column`. */
+  async function nearMissMessage(file: vscode.Uri, open: boolean): Promise<string> {
+    if (open) {
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+      await vscode.commands.executeCommand('partnerCentral.startFromFile');
+    } else {
+      await vscode.commands.executeCommand('partnerCentral.startFromFile', file, [file]);
+    }
+    const message = prompts.messages.at(-1)?.message ?? '';
+    assert.match(message, /only 1 near miss/);
+    return message;
+  }
+
+  for (const scope of ['the folder', 'the language'] as const) {
+    test(`files.encoding set for ${scope} (windows1252): columns from disk are the editor's, not UTF-8's`, async () => {
+      const name = scope === 'the folder' ? 'western.csv' : 'western.txt';
+      const file = vscode.Uri.joinPath(folder, name);
+      // C3 A9 is "Ã©" in windows-1252 (two characters) and "é" in UTF-8 (one): the near miss is at column 4, not 3.
+      await vscode.workspace.fs.writeFile(file, Uint8Array.from([0x61, 0x0d, 0xc3, 0xa9, 0x20, ...Buffer.from('ENG-0123456789ABCD')]));
+      const files = scope === 'the folder'
+        ? vscode.workspace.getConfiguration('files', folder)
+        : vscode.workspace.getConfiguration('files', { uri: folder, languageId: 'plaintext' });
+      await files.update('encoding', 'windows1252', vscode.ConfigurationTarget.Workspace, scope === 'the language');
+      try {
+        const fromDisk = await nearMissMessage(file, false);
+        const inEditor = await nearMissMessage(file, true);
+        assert.match(inEditor, new RegExp(`${name.replace('.', '\\.')}:2:4: "ENG-`), 'the editor decodes windows-1252');
+        assert.equal(fromDisk, inEditor);
+      } finally {
+        await files.update('encoding', undefined, vscode.ConfigurationTarget.Workspace, scope === 'the language');
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await vscode.workspace.fs.delete(file);
+      }
+    });
+  }
+
   test('a binary file says so instead of "No engagement IDs found"', async () => {
     const file = vscode.Uri.joinPath(folder, 'export.bin');
     await vscode.workspace.fs.writeFile(file, Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, ...Buffer.from(` ${IDS[0]}`)]));
