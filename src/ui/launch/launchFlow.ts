@@ -71,7 +71,7 @@ export async function startProspecting(services: LaunchContext, request: IdReque
   }
 
   const batches = planBatches(chosen, taskName);
-  if (!(await confirmCatalog(prompts, catalog, chosen.length, batches.length))) return;
+  if (!(await confirmCatalog(prompts, catalog, chosen.length, batches.length, 'settings', await services.session()))) return;
   const notTaken = found.nearMissCount > 0 ? `${found.nearMissCount} near miss${found.nearMissCount === 1 ? ' was' : 'es were'} not taken (see the log).` : undefined;
   await runLaunch(services, catalog, batches, notTaken);
 }

@@ -35,7 +35,7 @@ export async function retryFailed(services: TaskCommandServices, target: TaskGro
     return;
   }
   const batches = planBatches(ids, truncateWithEllipsis(`${name} (retry)`, MAX_TASK_NAME_LENGTH));
-  if (!(await confirmCatalog(prompts, catalog, ids.length, batches.length, 'task'))) return;
+  if (!(await confirmCatalog(prompts, catalog, ids.length, batches.length, 'task', await services.launch.session()))) return;
   await runLaunch(services.launch, catalog, batches);
 }
 
