@@ -78,7 +78,9 @@ function checkUrl(value: string, where: string, line: number | undefined): strin
     url = undefined;
   }
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
-    throw new ConnectionConfigError(where, line, `the endpoint "${value}" is not a full http or https URL`, `${ENDPOINT_EXAMPLE}, or remove it.`);
+    // A user name and password in the URL are not repeated into messages and logs.
+    const shown = value.replace(/\/\/[^/@]*@/, '//…@');
+    throw new ConnectionConfigError(where, line, `the endpoint "${shown}" is not a full http or https URL`, `${ENDPOINT_EXAMPLE}, or remove it.`);
   }
   return value;
 }

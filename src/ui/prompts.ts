@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { describeProgress, type TaskRecord } from '../core/tasks';
 import type { Catalog } from '../core/catalog';
-import { productionQuestion } from './launch/productionQuestion';
+import { productionQuestion, type ProductionTarget } from './launch/productionQuestion';
 import type { ConnectionAction, ConnectionActionId, ProfileChoice } from './connect/connectChoices';
 import { profileKindLabel } from '../core/connection/profileKinds';
 import { redactExternal } from '../core/redaction/externalText';
@@ -31,7 +31,7 @@ export interface Prompts {
   pickEngagements(choices: readonly EngagementChoice[], titles: Promise<ReadonlyMap<string, string>>, catalog: Catalog): Promise<string[] | undefined>;
   askTaskName(proposed: string, validate: (value: string) => string | undefined): Promise<string | undefined>;
   /** `chosenByWorkspace`: the workspace's settings, not the user's, chose the AWS catalog (see productionQuestion). */
-  confirmProduction(engagements: number, tasks: number, chosenByWorkspace?: boolean): Promise<ProductionAnswer | undefined>;
+  confirmProduction(engagements: number, tasks: number, chosenByWorkspace: boolean, target: ProductionTarget): Promise<ProductionAnswer | undefined>;
   askSaveLocation(title: string, defaultUri: vscode.Uri | undefined, filters: Record<string, string[]>): Promise<vscode.Uri | undefined>;
   /** From the palette, the task a command acts on. */
   pickTask(tasks: readonly TaskRecord[], purpose: string, catalog: Catalog): Promise<TaskRecord | undefined>;
@@ -113,10 +113,10 @@ export class WorkbenchPrompts implements Prompts {
     }));
   }
 
-  async confirmProduction(engagements: number, tasks: number, chosenByWorkspace = false): Promise<ProductionAnswer | undefined> {
+  async confirmProduction(engagements: number, tasks: number, chosenByWorkspace: boolean, target: ProductionTarget): Promise<ProductionAnswer | undefined> {
     const start = 'Start in AWS';
     const always = 'Start, and Don\'t Ask Again';
-    const question = productionQuestion(engagements, tasks, chosenByWorkspace);
+    const question = productionQuestion(engagements, tasks, chosenByWorkspace, target);
     const answer = await vscode.window.showWarningMessage(
       question.message,
       { modal: true, detail: question.detail },

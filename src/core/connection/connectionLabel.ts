@@ -87,7 +87,10 @@ export function describeConnection(connection: ConnectionDescription): { text: s
     `Catalog: ${connection.catalog}`,
     `Endpoint: ${describeEndpoint(connection.endpoint, connection.region)}`,
   ];
-  if (connection.health.status === 'failed') tooltip.push('', `Credentials failed: ${connection.health.reason}`);
+  if (connection.health.status === 'failed') {
+    const what = connection.endpoint.source === 'unusable' ? 'The AWS configuration cannot be used' : 'Credentials failed';
+    tooltip.push('', `${what}: ${connection.health.reason}`);
+  }
   if (connection.health.status === 'ok') tooltip.push('', 'Credentials: working');
   tooltip.push('', 'Click for the connection menu');
   return { text, tooltip };

@@ -80,7 +80,7 @@ export async function startProspecting(services: LaunchContext, request: IdReque
     return;
   }
   const engagements = intended.batches.reduce((total, batch) => total + batch.identifiers.length, 0);
-  if (!(await confirmCatalog(prompts, catalog, engagements, intended.batches.length))) return;
+  if (!(await confirmCatalog(prompts, catalog, engagements, intended.batches.length, 'settings', session))) return;
   const notes = [
     found.nearMissCount > 0 ? `${found.nearMissCount} near miss${found.nearMissCount === 1 ? ' was' : 'es were'} not taken (see the log).` : undefined,
     intended.leftOut.length > 0 ? `${intended.leftOut.length} engagement${intended.leftOut.length === 1 ? '' : 's'} with a prospecting result ${intended.leftOut.length === 1 ? 'was' : 'were'} left out.` : undefined,

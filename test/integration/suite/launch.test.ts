@@ -154,6 +154,9 @@ suite('Launching prospecting tasks', function () {
     const before = await startCount();
     await vscode.commands.executeCommand('partnerCentral.startFromFile');
     assert.deepEqual(prompts.productionQuestions, [{ engagements: 3, tasks: 1 }]);
+    assert.match(prompts.productionTexts[0].detail, /^Endpoint: http:\/\/(127\.0\.0\.1|localhost):\d+$/m, 'the question names the endpoint the Start would go to');
+    assert.match(prompts.productionTexts[0].detail, /^Signed with: /m);
+    assert.match(prompts.productionTexts[0].detail, /^Account: partner account (\d{12}|not known yet)/m);
     assert.equal(await startCount(), before);
 
     prompts.production = 'start';

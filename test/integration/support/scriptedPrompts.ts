@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import type { TaskRecord } from '../../../src/core/tasks';
 import type { Catalog } from '../../../src/core/catalog';
-import { productionQuestion, type ProductionQuestion } from '../../../src/ui/launch/productionQuestion';
+import { productionQuestion, type ProductionQuestion, type ProductionTarget } from '../../../src/ui/launch/productionQuestion';
 import type { ConnectionAction, ConnectionActionId, ProfileChoice } from '../../../src/ui/connect/connectChoices';
 import type { EngagementChoice, IdSourceKind, MessageLevel, ProductionAnswer, Prompts } from '../../../src/ui/prompts';
 
@@ -74,9 +74,9 @@ export class ScriptedPrompts implements Prompts {
     return name;
   }
 
-  async confirmProduction(engagements: number, tasks: number, chosenByWorkspace = false): Promise<ProductionAnswer | undefined> {
+  async confirmProduction(engagements: number, tasks: number, chosenByWorkspace: boolean, target: ProductionTarget): Promise<ProductionAnswer | undefined> {
     this.productionQuestions.push({ engagements, tasks });
-    this.productionTexts.push(productionQuestion(engagements, tasks, chosenByWorkspace));
+    this.productionTexts.push(productionQuestion(engagements, tasks, chosenByWorkspace, target));
     return this.production;
   }
 

@@ -41,7 +41,7 @@ export async function retryFailed(services: TaskCommandServices, target: TaskGro
   const intended = await planIntendedLaunch(session, { catalog, ids, taskName: truncateWithEllipsis(`${name} (retry)`, MAX_TASK_NAME_LENGTH), retry: true }, promptIntentQuestions(prompts));
   if (!intended) return;
   const engagements = intended.batches.reduce((total, batch) => total + batch.identifiers.length, 0);
-  if (!(await confirmCatalog(prompts, catalog, engagements, intended.batches.length, 'task'))) return;
+  if (!(await confirmCatalog(prompts, catalog, engagements, intended.batches.length, 'task', session))) return;
   await runLaunch(inSession(services.launch, session), catalog, intended.batches, undefined, undefined, { freshTokens: intended.freshTokens });
 }
 

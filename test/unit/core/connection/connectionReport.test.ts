@@ -113,4 +113,12 @@ describe('Connection item text', () => {
     const failed = describeConnection({ ...base, profile: 'p', endpoint: { source: 'default' }, health: { status: 'failed', reason: 'Not signed in.' } });
     assert.ok(failed.tooltip.includes('Credentials failed: Not signed in.'), failed.tooltip.join('\n'));
   });
+
+  it('says where nothing is sent when the AWS configuration cannot be used', () => {
+    const reason = '/home/me/.aws/config, line 3: "endpoint_url" is followed by ":" instead of "=". Write it as "endpoint_url = …". No Partner Central call is made until then.';
+    const unusable = describeConnection({ ...base, profile: 'p', endpoint: { source: 'unusable' }, health: { status: 'failed', reason } });
+    assert.ok(unusable.tooltip.includes('Endpoint: none: the AWS configuration cannot be used, so nothing is sent'), unusable.tooltip.join('\n'));
+    assert.ok(unusable.tooltip.includes(`The AWS configuration cannot be used: ${reason}`), unusable.tooltip.join('\n'));
+    assert.ok(!unusable.tooltip.some((line) => line.includes('service default')));
+  });
 });
