@@ -282,7 +282,7 @@ suite('Launching prospecting tasks', function () {
     await openEditor(production.join('\n'));
     prompts.taskName = () => 'accounts.csv 2026-12-07';
     await vscode.commands.executeCommand('partnerCentral.startFromFile');
-    await prompts.waitForMessage(/"accounts\.csv 2026-12-07" got no answer/);
+    const lost = await prompts.waitForMessage(/"accounts\.csv 2026-12-07"/);
     const [token] = Object.keys((await counts()).tasksPerClientToken);
     assert.equal((await counts()).tasksPerCatalog.AWS, 1, 'the task exists although its answer was lost');
 
@@ -291,15 +291,19 @@ suite('Launching prospecting tasks', function () {
     prompts.taskName = () => 'clipboard 2026-12-08';
     prompts.lostLaunch = 'resend';
     await vscode.commands.executeCommand('partnerCentral.startFromClipboard');
+    await prompts.waitForMessage(/Started prospecting task/);
+    let after = await counts();
+    assert.equal(after.tasksPerCatalog.AWS, 1, 'no second task at the emulator');
+    assert.deepEqual(after.tasksPerClientToken, { [token]: 1 });
     await prompts.waitForMessage(/Started prospecting task "accounts\.csv 2026-12-07" \(3 engagements\) in AWS/);
+    assert.match(lost.message, /got no answer from Partner Central, so its task may already exist/, 'the lost answer does not claim the task was not started');
+    assert.doesNotMatch(lost.message, /was not started/);
+    assert.deepEqual(lost.actions, ['Re-send', 'Show Log']);
     const question = prompts.intentQuestions.find((asked) => asked.kind === 'lostLaunch');
     assert.ok(question, 'the user was offered the re-send');
     assert.match(question.question, /whose answer was lost: its task may already exist/);
     assert.match(question.question, /"Re-send That Launch" sends it again with the same ClientToken, which can never make a second task/);
     assert.match(question.question, /"Start a New Task Anyway" makes a new task for all 3: a second one if the first exists/);
-    let after = await counts();
-    assert.equal(after.tasksPerCatalog.AWS, 1, 'no second task at the emulator');
-    assert.deepEqual(after.tasksPerClientToken, { [token]: 1 });
 
     // Lost again, then "Start a New Task Anyway": the only way to a second task.
     await injectFault(START, 'drop', 5);
