@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { describeProgress, type TaskRecord } from '../core/tasks';
 import type { Catalog } from '../core/catalog';
 import { productionQuestion, type ProductionTarget } from './launch/productionQuestion';
+import { LEAVE_THEM_OUT, RESEND_LAUNCH, START_ALL_ANYWAY, START_NEW_TASK_ANYWAY } from './launch/intentButtons';
 import type { ConnectionAction, ConnectionActionId, ProfileChoice } from './connect/connectChoices';
 import { profileKindLabel } from '../core/connection/profileKinds';
 import { redactExternal } from '../core/redaction/externalText';
@@ -37,6 +38,10 @@ export interface Prompts {
   pickTask(tasks: readonly TaskRecord[], purpose: string, catalog: Catalog): Promise<TaskRecord | undefined>;
   /** The text task names must contain; empty shows all. */
   askTaskFilter(current: string): Promise<string | undefined>;
+  /** Some IDs are in a launch whose answer was lost: re-send it (the default), start a new task anyway, or cancel. */
+  askLostLaunch(question: string): Promise<'resend' | 'newTask' | undefined>;
+  /** Some engagements already have a prospecting result: leave them out, start all anyway, or cancel. */
+  askEarlierResults(question: string): Promise<'leaveOut' | 'startAll' | undefined>;
   /** A notification with action buttons: resolves with the one pressed, undefined when dismissed. Its text is redacted. */
   show<T extends string>(level: MessageLevel, message: string, ...actions: T[]): Promise<T | undefined>;
   /** Select AWS Profile: `current` is the profile in use (undefined: the default chain). */
@@ -143,6 +148,16 @@ export class WorkbenchPrompts implements Prompts {
       prompt: 'Show only tasks whose name contains this text (empty shows all)',
       value: current,
     }));
+  }
+
+  async askLostLaunch(question: string): Promise<'resend' | 'newTask' | undefined> {
+    const answer = await vscode.window.showWarningMessage(question, { modal: true }, RESEND_LAUNCH, START_NEW_TASK_ANYWAY);
+    return answer === RESEND_LAUNCH ? 'resend' : answer === START_NEW_TASK_ANYWAY ? 'newTask' : undefined;
+  }
+
+  async askEarlierResults(question: string): Promise<'leaveOut' | 'startAll' | undefined> {
+    const answer = await vscode.window.showWarningMessage(question, { modal: true }, LEAVE_THEM_OUT, START_ALL_ANYWAY);
+    return answer === LEAVE_THEM_OUT ? 'leaveOut' : answer === START_ALL_ANYWAY ? 'startAll' : undefined;
   }
 
   async show<T extends string>(level: MessageLevel, text: string, ...actions: T[]): Promise<T | undefined> {

@@ -1,24 +1,16 @@
 import { describeEarlierTasks, describePendingLaunches, type EarlierResults, type PendingOverlap } from '../../core/launchIntent';
 import type { Catalog } from '../../core/catalog';
 import type { Prompts } from '../prompts';
-import type { EarlierAnswer, IntentQuestions, PendingAnswer } from '../session/launchIntent';
+import type { IntentQuestions } from '../session/launchIntent';
+import { RESEND_LAUNCH, START_NEW_TASK_ANYWAY } from './intentButtons';
 
-export const RESEND_LAUNCH = 'Re-send That Launch';
-export const START_NEW_TASK_ANYWAY = 'Start a New Task Anyway';
-export const LEAVE_THEM_OUT = 'Leave Them Out';
-export const START_ALL_ANYWAY = 'Start All Anyway';
+export { RESEND_LAUNCH, START_NEW_TASK_ANYWAY };
 
-/** The intent questions, asked as notifications with buttons; dismissing one cancels the launch. */
+/** The intent questions, asked through the prompts (modal: Escape cancels the launch). */
 export function promptIntentQuestions(prompts: Prompts): IntentQuestions {
   return {
-    pending: async (overlap, catalog): Promise<PendingAnswer | undefined> => {
-      const answer = await prompts.show('warning', pendingQuestion(overlap, catalog), RESEND_LAUNCH, START_NEW_TASK_ANYWAY);
-      return answer === RESEND_LAUNCH ? 'resend' : answer === START_NEW_TASK_ANYWAY ? 'newTask' : undefined;
-    },
-    earlier: async (results, requested, catalog): Promise<EarlierAnswer | undefined> => {
-      const answer = await prompts.show('warning', earlierQuestion(results, requested, catalog), LEAVE_THEM_OUT, START_ALL_ANYWAY);
-      return answer === LEAVE_THEM_OUT ? 'leaveOut' : answer === START_ALL_ANYWAY ? 'startAll' : undefined;
-    },
+    pending: (overlap, catalog) => prompts.askLostLaunch(pendingQuestion(overlap, catalog)),
+    earlier: (results, requested, catalog) => prompts.askEarlierResults(earlierQuestion(results, requested, catalog)),
   };
 }
 

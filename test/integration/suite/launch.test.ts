@@ -224,7 +224,7 @@ suite('Launching prospecting tasks', function () {
 
   test('unknown engagements: the message names them and offers to start without them', async () => {
     const unknown = 'eng-zzzzzzzzzzzzzz';
-    await openEditor(`${ids[60]} ${unknown} ${ids[61]}`);
+    await openEditor(`${ids[250]} ${unknown} ${ids[251]}`);
     prompts.buttons.push({ match: /not found in Sandbox/, action: 'Start Without Them' });
     await vscode.commands.executeCommand('partnerCentral.startFromFile');
     const refused = await prompts.waitForMessage(/not found in Sandbox/);
@@ -236,7 +236,7 @@ suite('Launching prospecting tasks', function () {
 
   test('access denied shows its reason and the way out', async () => {
     await injectFault(START, 'accessDenied', 1);
-    await openEditor(ids[70]);
+    await openEditor(ids[252]);
     await vscode.commands.executeCommand('partnerCentral.startFromFile');
     const denied = await prompts.waitForMessage(/was not started/);
     assert.equal(denied.level, 'error');
@@ -246,30 +246,81 @@ suite('Launching prospecting tasks', function () {
 
   test('throttling and internal errors are retried before anything is shown', async () => {
     await injectFault(START, 'throttle', 2);
-    await openEditor(ids[80]);
+    await openEditor(ids[253]);
     await vscode.commands.executeCommand('partnerCentral.startFromFile');
     await prompts.waitForMessage(/Started prospecting task/);
     assert.ok(prompts.messages.every((message) => message.level === 'info'), JSON.stringify(prompts.messages));
     assert.ok(await startCount() >= 3, 'the SDK retried');
   });
 
-  test('a launch whose answers are all lost stays pending in the tree, and starting it again reuses its ClientToken', async () => {
+  test('a launch whose answers are all lost stays pending in the tree, says its task may exist, and starting it again offers the re-send, which reuses its ClientToken', async () => {
     await injectFault(START, 'drop', 5); // every attempt of the first launch: the task is created, the answer lost
-    await openEditor(`${ids[90]}\n${ids[91]}`);
+    await openEditor(`${ids[254]}\n${ids[255]}`);
     prompts.taskName = () => 'Lost answer';
     await vscode.commands.executeCommand('partnerCentral.startFromFile');
-    const lost = await prompts.waitForMessage(/"Lost answer" was not started/);
+    const lost = await prompts.waitForMessage(/"Lost answer" got no answer/);
     assert.equal(lost.level, 'error');
+    assert.match(lost.message, /may already exist/);
+    assert.doesNotMatch(lost.message, /was not started/);
+    assert.deepEqual(lost.actions, ['Re-send', 'Show Log']);
     const roots = await api.tree.getChildren();
     assert.ok(roots.some((node) => node.kind === 'pending' && node.launch.taskName === 'Lost answer'), 'shown as pending in the tree');
     const afterLoss = await counts();
     assert.equal(afterLoss.tasksPerCatalog.Sandbox, 1, 'the first attempt created the task');
 
+    prompts.lostLaunch = 'resend';
     await vscode.commands.executeCommand('partnerCentral.startFromFile');
     await prompts.waitForMessage(/Started prospecting task "Lost answer" \(2 engagements\)/);
     const after = await counts();
     assert.equal(after.tasksPerCatalog.Sandbox, 1, 'no second task');
     assert.deepEqual(Object.values(after.tasksPerClientToken), [1], 'one ClientToken, one task');
     assert.ok(!(await api.tree.getChildren()).some((node) => node.kind === 'pending'), 'no longer pending');
+  });
+
+  test('a production launch whose answer was lost, started again the next day from the clipboard with the IDs in another order, makes no second task: Re-send is offered; Start a New Task Anyway makes the second', async () => {
+    await setSetting('catalog', 'AWS');
+    prompts.production = 'start';
+    const production = await knownEngagements('AWS', 3, false);
+    await injectFault(START, 'drop', 5);
+    await openEditor(production.join('\n'));
+    prompts.taskName = () => 'accounts.csv 2026-12-07';
+    await vscode.commands.executeCommand('partnerCentral.startFromFile');
+    const lost = await prompts.waitForMessage(/"accounts\.csv 2026-12-07"/);
+    const [token] = Object.keys((await counts()).tasksPerClientToken);
+    assert.equal((await counts()).tasksPerCatalog.AWS, 1, 'the task exists although its answer was lost');
+
+    // The next day, from the clipboard, in another order: the name the template gives then differs.
+    await vscode.env.clipboard.writeText([production[2], production[0], production[1]].join(' '));
+    prompts.taskName = () => 'clipboard 2026-12-08';
+    prompts.lostLaunch = 'resend';
+    await vscode.commands.executeCommand('partnerCentral.startFromClipboard');
+    await prompts.waitForMessage(/Started prospecting task/);
+    let after = await counts();
+    assert.equal(after.tasksPerCatalog.AWS, 1, 'no second task at the emulator');
+    assert.deepEqual(after.tasksPerClientToken, { [token]: 1 });
+    await prompts.waitForMessage(/Started prospecting task "accounts\.csv 2026-12-07" \(3 engagements\) in AWS/);
+    assert.match(lost.message, /got no answer from Partner Central, so its task may already exist/, 'the lost answer does not claim the task was not started');
+    assert.doesNotMatch(lost.message, /was not started/);
+    assert.deepEqual(lost.actions, ['Re-send', 'Show Log']);
+    const question = prompts.intentQuestions.find((asked) => asked.kind === 'lostLaunch');
+    assert.ok(question, 'the user was offered the re-send');
+    assert.match(question.question, /whose answer was lost: its task may already exist/);
+    assert.match(question.question, /"Re-send That Launch" sends it again with the same ClientToken, which can never make a second task/);
+    assert.match(question.question, /"Start a New Task Anyway" makes a new task for all 3: a second one if the first exists/);
+
+    // Lost again, then "Start a New Task Anyway": the only way to a second task.
+    await injectFault(START, 'drop', 5);
+    const more = (await knownEngagements('AWS', 6, false)).slice(3);
+    await vscode.env.clipboard.writeText(more.join(' '));
+    prompts.taskName = () => 'lost twice';
+    await vscode.commands.executeCommand('partnerCentral.startFromClipboard');
+    await prompts.waitForMessage(/"lost twice" got no answer/);
+    prompts.lostLaunch = 'newTask';
+    await vscode.env.clipboard.writeText([...more].reverse().join(' '));
+    prompts.taskName = () => 'lost twice, again';
+    await vscode.commands.executeCommand('partnerCentral.startFromClipboard');
+    await prompts.waitForMessage(/Started prospecting task "lost twice, again"/);
+    after = await counts();
+    assert.equal(after.tasksPerCatalog.AWS, 3, 'the first, the lost one, and the new one the user asked for');
   });
 });

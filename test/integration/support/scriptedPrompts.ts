@@ -36,6 +36,15 @@ export class ScriptedPrompts implements Prompts {
   /** The connection menu's line to pick; default none. */
   connectionAction: ConnectionActionId | undefined;
   readonly connectionMenus: Array<{ offered: ConnectionActionId[]; title: string }> = [];
+  /** The answer to "these IDs are in a launch whose answer was lost"; default Escape (the launch is cancelled). */
+  lostLaunch: 'resend' | 'newTask' | undefined;
+  /**
+   * The answer to "these engagements already have a result"; default Start All Anyway: the suites reuse
+   * engagement IDs from test to test while the account's history keeps the earlier tasks.
+   */
+  earlierResults: 'leaveOut' | 'startAll' | undefined = 'startAll';
+  /** The intent questions asked, in order. */
+  readonly intentQuestions: Array<{ kind: 'lostLaunch' | 'earlierResults'; question: string }> = [];
   /** The button to press on a message whose text matches. */
   readonly buttons: Array<{ match: RegExp; action: string }> = [];
 
@@ -101,6 +110,16 @@ export class ScriptedPrompts implements Prompts {
   async pickConnectionAction(actions: readonly ConnectionAction[], title: string): Promise<ConnectionActionId | undefined> {
     this.connectionMenus.push({ offered: actions.map((action) => action.id), title });
     return this.connectionAction;
+  }
+
+  async askLostLaunch(question: string): Promise<'resend' | 'newTask' | undefined> {
+    this.intentQuestions.push({ kind: 'lostLaunch', question });
+    return this.lostLaunch;
+  }
+
+  async askEarlierResults(question: string): Promise<'leaveOut' | 'startAll' | undefined> {
+    this.intentQuestions.push({ kind: 'earlierResults', question });
+    return this.earlierResults;
   }
 
   async show<T extends string>(level: MessageLevel, message: string, ...actions: T[]): Promise<T | undefined> {
