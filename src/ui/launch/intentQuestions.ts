@@ -27,6 +27,6 @@ export function pendingQuestion(overlap: PendingOverlap, catalog: Catalog): stri
 
 export function earlierQuestion(results: EarlierResults, requested: number, catalog: Catalog): string {
   const count = results.ids.length;
-  const which = count === requested ? (requested === 1 ? 'This engagement already has' : `All ${requested} engagements already have`) : `${count} of these ${requested} engagements already have`;
+  const which = count === requested ? (requested === 1 ? 'This engagement already has' : `All ${requested} engagements already have`) : `${count} of these ${requested} engagements already ${count === 1 ? 'has' : 'have'}`;
   return `${which} a prospecting result in ${catalog} in this account: ${describeEarlierTasks(results)}. Leave ${count === 1 ? 'it' : 'them'} out?`;
 }
