@@ -17,7 +17,7 @@ export function promptIntentQuestions(prompts: Prompts): IntentQuestions {
 export function pendingQuestion(overlap: PendingOverlap, catalog: Catalog): string {
   const shared = overlap.sharedIds.length;
   const total = shared + overlap.otherIds.length;
-  const which = shared === total ? (total === 1 ? 'This engagement is' : `These ${total} engagements are`) : `${shared} of these ${total} engagements are`;
+  const which = shared === total ? (total === 1 ? 'This engagement is' : `These ${total} engagements are`) : `${shared} of these ${total} engagements ${shared === 1 ? 'is' : 'are'}`;
   const one = overlap.launches.length === 1;
   const others = overlap.otherIds.length > 0 ? `, and starts the other ${overlap.otherIds.length} as a new task` : '';
   return `${which} in ${describePendingLaunches(overlap.launches)} in ${catalog}, whose answer was lost: ${one ? 'its task' : 'their tasks'} may already exist. ` +
@@ -27,6 +27,6 @@ export function pendingQuestion(overlap: PendingOverlap, catalog: Catalog): stri
 
 export function earlierQuestion(results: EarlierResults, requested: number, catalog: Catalog): string {
   const count = results.ids.length;
-  const which = count === requested ? (requested === 1 ? 'This engagement already has' : `All ${requested} engagements already have`) : `${count} of these ${requested} engagements already have`;
+  const which = count === requested ? (requested === 1 ? 'This engagement already has' : `All ${requested} engagements already have`) : `${count} of these ${requested} engagements already ${count === 1 ? 'has' : 'have'}`;
   return `${which} a prospecting result in ${catalog} in this account: ${describeEarlierTasks(results)}. Leave ${count === 1 ? 'it' : 'them'} out?`;
 }
