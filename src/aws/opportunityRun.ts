@@ -57,7 +57,7 @@ export interface OpportunityRunInput {
   /** Stops before the next start, and aborts the start in flight (whose ClientToken then stays pending). */
   signal?: AbortSignal;
   onProgress?(event: OpportunityRunEvent): void;
-  /** Starts are at least this far apart (default: the write quota of 1 per second, with a margin). */
+  /** A start is sent at least this long after the previous one was answered (default: the write quota of 1 per second, with a margin). */
   intervalMs?: number;
   /**
    * Starts throttled after all the SDK's own retries are tried again this many times, one interval later each,
@@ -112,8 +112,10 @@ export async function runOpportunityStarts(input: OpportunityRunInput): Promise<
     let result: StartedOpportunity | FailedOpportunity;
     for (let attempt = 1; ; attempt++) {
       input.onProgress?.({ type: 'starting', context, reusedToken: pending !== undefined, attempt });
-      spacer.recordLaunch();
       result = await startOne(input, context, clientToken, pending !== undefined);
+      // Spaced from the answer, not the send: the service took its quota token somewhere in between, and a send
+      // delayed by a busy machine must not bring the next start within one interval of that token.
+      spacer.recordLaunch();
       const throttled = result.status === 'failed' && result.error.kind === 'throttled';
       if (!throttled || attempt > throttledRetries || !(await paced(context))) break;
     }

@@ -2,9 +2,9 @@
 export const WRITE_QUOTA_PER_SECOND = 1;
 
 /**
- * Starts are this far apart: the quota's interval and a 2% margin, so that the jitter between our clock and the
- * arrival at the service never lands a start in a bucket that has not refilled (a throttled start costs a
- * backoff of hundreds of milliseconds, far more than the margin).
+ * A start is sent this long after the previous one was answered: the quota's interval and a 2% margin for the
+ * difference between our clock and the service's (a throttled start costs a backoff of hundreds of
+ * milliseconds, far more than the margin).
  */
 export const OPPORTUNITY_START_INTERVAL_MS = Math.ceil((1000 / WRITE_QUOTA_PER_SECOND) * 1.02);
 

@@ -1,3 +1,5 @@
+import { PENDING_LAUNCH_STALE_MS } from '../pendingLaunches';
+
 /**
  * A StartOpportunityFromEngagementTask whose ClientToken was saved before its first attempt and whose outcome is
  * not known yet. Re-sending it with the same token can never create a second task: the API answers a repeated
@@ -58,4 +60,25 @@ export class InMemoryPendingOpportunityStore implements PendingOpportunityStore 
   remove(clientToken: string): void {
     this.entries.delete(clientToken);
   }
+}
+
+/** What happens to an account's pending opportunity starts when it becomes current, as for pending launches. */
+export interface OpportunityResumePlan {
+  /** Re-sent at once, with their tokens: recent Sandbox starts. */
+  resend: PendingOpportunity[];
+  /** Recent starts in the production (AWS) catalog: re-sent only once the user confirms. */
+  confirm: PendingOpportunity[];
+  /** Older than a day (or undated): shown as stale, never re-sent by themselves. */
+  stale: PendingOpportunity[];
+}
+
+export function planOpportunityResume(pending: readonly PendingOpportunity[], now: number): OpportunityResumePlan {
+  const plan: OpportunityResumePlan = { resend: [], confirm: [], stale: [] };
+  for (const entry of pending) {
+    const createdAt = Date.parse(entry.createdAt);
+    if (Number.isNaN(createdAt) || now - createdAt > PENDING_LAUNCH_STALE_MS) plan.stale.push(entry);
+    else if (entry.catalog === 'Sandbox') plan.resend.push(entry);
+    else plan.confirm.push(entry);
+  }
+  return plan;
 }

@@ -208,3 +208,40 @@ describe('runOpportunityStarts against the emulator', function () {
     }
   });
 });
+
+describe('runOpportunityStarts at the emulator\'s write quota', function () {
+  this.timeout(60_000);
+  let emulator: TestEmulator;
+  let client: PartnerCentralSellingClient;
+  let restoreEnvironment: () => void;
+
+  before(async () => {
+    restoreEnvironment = useEmulatorCredentialsFromEnvironment();
+    emulator = await startTestEmulator({ throttle: true, taskDurationSeconds: 0, opportunityTaskDurationSeconds: 0 });
+    client = createPartnerCentralClient({ endpoint: emulator.endpoint });
+  });
+  after(async () => {
+    client.destroy();
+    await emulator.close();
+    restoreEnvironment();
+  });
+
+  it('paces the starts to 1 per second: no start is throttled and retried (the benchmark measures the time)', async () => {
+    const engagements = (await opportunityCandidates(emulator.endpoint, CATALOG)).succeeding.slice(0, 4);
+    const contexts = [...(await prospect(client, CATALOG, engagements))].map(([engagementId, contextId]) => ({ engagementId, contextId }));
+    const startedAt: number[] = [];
+    const results = await runOpportunityStarts({
+      client,
+      catalog: CATALOG,
+      contexts,
+      tokenStore: new InMemoryPendingOpportunityStore(),
+      onProgress: (event) => {
+        if (event.type === 'starting') startedAt.push(Date.now());
+      },
+    });
+    assert.deepEqual(results.map((result) => result.status), contexts.map(() => 'started'));
+    const counts = await emulator.counts();
+    assert.equal(counts.requestsPerOperation[START], contexts.length, 'one request per start: none throttled and retried');
+    for (let i = 1; i < startedAt.length; i++) assert.ok(startedAt[i] - startedAt[i - 1] >= 1000, `starts ${i - 1} and ${i} ${startedAt[i] - startedAt[i - 1]} ms apart`);
+  });
+});

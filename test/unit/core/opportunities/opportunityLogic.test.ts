@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { opportunityEligibility } from '../../../../src/core/opportunities/eligibility';
 import { checkOpportunityIntent } from '../../../../src/core/opportunities/intentCheck';
+import { type PendingOpportunity, planOpportunityResume } from '../../../../src/core/opportunities/pendingOpportunities';
 import { writeQuotaFloorMs } from '../../../../src/core/opportunities/opportunityPacing';
 import { type OpportunityTaskRow, deriveOpportunityTaskState } from '../../../../src/core/opportunities/opportunityTaskRow';
 import { explainOpportunityCallError } from '../../../../src/core/opportunities/startErrorExplanations';
@@ -127,5 +128,20 @@ describe('Create Opportunities: task rows, pacing and explanations', () => {
     assert.match(explainOpportunityCallError(err('AccessDeniedException', 403)).fixes[0], /partnercentral:StartOpportunityFromEngagementTask/);
     assert.match(explainOpportunityCallError(err('ResourceNotFoundException', 404)).fixes.join(' '), /EngagementContextId a completed prospecting task/);
     assert.match(explainOpportunityCallError(err('ValidationException', 400)).fixes[0], /ClientToken of 1 to 255/);
+  });
+});
+
+describe('Create Opportunities: pending starts after a reload', () => {
+  it('re-sends recent Sandbox starts, asks before production ones, and never re-sends one over a day old by itself', () => {
+    const now = Date.parse('2026-12-08T12:00:00Z');
+    const entry = (clientToken: string, catalog: string, createdAt: string): PendingOpportunity => ({ clientToken, catalog, engagementId: id(1), contextId: 'c', createdAt });
+    const plan = planOpportunityResume(
+      [entry('a', 'Sandbox', '2026-12-08T11:00:00Z'), entry('b', 'AWS', '2026-12-08T11:00:00Z'), entry('c', 'Sandbox', '2026-12-06T11:00:00Z'), entry('d', 'AWS', 'garbled')],
+      now,
+    );
+    assert.deepEqual(
+      { resend: plan.resend.map((p) => p.clientToken), confirm: plan.confirm.map((p) => p.clientToken), stale: plan.stale.map((p) => p.clientToken) },
+      { resend: ['a'], confirm: ['b'], stale: ['c', 'd'] },
+    );
   });
 });
