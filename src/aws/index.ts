@@ -10,3 +10,6 @@ export { resolveAccountIdentity } from './accountIdentity';
 export { listProfiles, sharedFilePaths, ssoTokenState } from './profiles';
 export { resolveEndpoint } from './endpointResolution';
 export { observeCallOutcomes, probeConnection } from './connectionProbe';
+export { runOpportunityStarts } from './opportunityRun';
+export { listOpportunityTasksByIds } from './opportunityTasks';
+export { getEngagementInsights } from './engagementInsights';
