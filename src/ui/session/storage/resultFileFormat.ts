@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+import { isEngagementStatus, type EngagementResult } from '../../../core/tasks/taskRecord';
+import type { TaskResults } from '../../../core/tasks/history/upgrade';
+
+/** First line of every results file: `PCR1 <body bytes> <sha256 of body>`; the body is JSON. */
+const MAGIC = 'PCR1';
+
+export function encodeResultFile(results: TaskResults): Buffer {
+  const body = Buffer.from(JSON.stringify(results), 'utf8');
+  return Buffer.concat([Buffer.from(`${MAGIC} ${body.length} ${sha256(body)}\n`, 'utf8'), body]);
+}
+
+/**
+ * The results a file holds, or undefined when it is not whole (cut short, or mixed from two writes): its length
+ * and checksum must match, and it must be the task asked for. Such a file is read again from the service (Get).
+ */
+export function decodeResultFile(bytes: Buffer, expected: Pick<TaskResults, 'taskId' | 'catalog'>): TaskResults | undefined {
+  const newline = bytes.indexOf(0x0a);
+  if (newline < 0 || newline > 120) return undefined;
+  const [magic, length, checksum] = bytes.subarray(0, newline).toString('utf8').split(' ');
+  const body = bytes.subarray(newline + 1);
+  if (magic !== MAGIC || String(body.length) !== length || sha256(body) !== checksum) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  const results = parseResults(value);
+  return results && results.taskId === expected.taskId && results.catalog === expected.catalog ? results : undefined;
+}
+
+function parseResults(value: unknown): TaskResults | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Record<string, unknown>;
+  if (typeof v.taskId !== 'string' || (v.catalog !== 'AWS' && v.catalog !== 'Sandbox') || !Array.isArray(v.engagements)) return undefined;
+  const engagements = v.engagements.filter(isEngagementResult);
+  if (engagements.length !== v.engagements.length) return undefined;
+  const identifiers = Array.isArray(v.identifiers) ? v.identifiers.filter((id): id is string => typeof id === 'string') : undefined;
+  return { taskId: v.taskId, catalog: v.catalog, engagements, ...(identifiers ? { identifiers } : {}) };
+}
+
+function isEngagementResult(value: unknown): value is EngagementResult {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.engagementId === 'string' && isEngagementStatus(v.status);
+}
+
+export function sha256(bytes: Buffer | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
