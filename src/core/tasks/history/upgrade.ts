@@ -1,6 +1,6 @@
 import { parseStoredTaskRecords } from '../storedRecords';
 import type { EngagementResult, TaskRecord } from '../taskRecord';
-import { encodeIndex, summaryOf, MAX_INDEXED } from './recentIndex';
+import { encodeIndex, summaryOf, MAX_INDEXED, type StoredIndex } from './recentIndex';
 
 /** The per-engagement results of one finished task: what its file in the storage folder holds. */
 export interface TaskResults {
@@ -13,7 +13,7 @@ export interface TaskResults {
 /** The new layout of one account's history. */
 export interface SplitHistory {
   /** globalState: the bounded index of recent tasks. */
-  index: ReturnType<typeof encodeIndex>;
+  index: StoredIndex;
   /** globalState: tasks still running, whole (they are few, and polled). */
   active: TaskRecord[];
   /** Storage folder: one file per finished task that has per-engagement results. */
