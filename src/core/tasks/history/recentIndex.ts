@@ -18,7 +18,7 @@ export interface TaskSummary {
 }
 
 /** Tasks the index keeps, newest first (active ones always): a reload shows the top of the list at once. */
-export const MAX_INDEXED = 1000;
+export const MAX_INDEXED = 200;
 
 /** One row of the stored index: a tuple, so 5,000 rows stay well under 1 MB of JSON. */
 type IndexRow = [taskId: string, catalog: Catalog, name: string, start: string, end: string | 0, total: number, completed: number, failed: number, flags: number, lastChangedAt: number | 0, arn: string | 0 | 1];

@@ -2,13 +2,11 @@ import { parseStoredTaskRecords } from '../storedRecords';
 import type { EngagementResult, TaskRecord } from '../taskRecord';
 import { encodeIndex, summaryOf, MAX_INDEXED, type StoredIndex } from './recentIndex';
 
-/** The per-engagement results of one finished task: what its file in the storage folder holds. */
-export interface TaskResults {
-  taskId: string;
-  catalog: TaskRecord['catalog'];
-  identifiers?: string[];
-  engagements: EngagementResult[];
-}
+/**
+ * One finished task whole, with its per-engagement results: what its file in the storage folder holds. The
+ * summary is kept in the file too, so a task the bounded index no longer lists loses nothing.
+ */
+export type TaskResults = TaskRecord & { engagements: EngagementResult[] };
 
 /** The new layout of one account's history. */
 export interface SplitHistory {
@@ -33,16 +31,12 @@ export function splitHistory(stored: unknown, maxIndexed = MAX_INDEXED): SplitHi
 }
 
 export function resultsOf(record: TaskRecord): TaskResults {
-  return {
-    taskId: record.taskId,
-    catalog: record.catalog,
-    ...(record.identifiers ? { identifiers: record.identifiers } : {}),
-    engagements: record.engagements ?? [],
-  };
+  return { ...record, engagements: record.engagements ?? [] };
 }
 
 /** A task whole again, from its index row and its results file (when it was read). */
 export function joinResults(summary: ReturnType<typeof summaryOf>, results: TaskResults | undefined): TaskRecord {
   if (!results) return { ...summary };
+  // The index row is the newer word on the summary; the file adds the identifiers and results.
   return { ...summary, ...(results.identifiers ? { identifiers: results.identifiers } : {}), engagements: results.engagements };
 }

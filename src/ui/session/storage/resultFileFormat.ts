@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { parseStoredTaskRecords } from '../../../core/tasks/storedRecords';
 import { isEngagementStatus, type EngagementResult } from '../../../core/tasks/taskRecord';
 import type { TaskResults } from '../../../core/tasks/history/upgrade';
 
@@ -32,12 +33,10 @@ export function decodeResultFile(bytes: Buffer, expected: Pick<TaskResults, 'tas
 
 function parseResults(value: unknown): TaskResults | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const v = value as Record<string, unknown>;
-  if (typeof v.taskId !== 'string' || (v.catalog !== 'AWS' && v.catalog !== 'Sandbox') || !Array.isArray(v.engagements)) return undefined;
-  const engagements = v.engagements.filter(isEngagementResult);
-  if (engagements.length !== v.engagements.length) return undefined;
-  const identifiers = Array.isArray(v.identifiers) ? v.identifiers.filter((id): id is string => typeof id === 'string') : undefined;
-  return { taskId: v.taskId, catalog: v.catalog, engagements, ...(identifiers ? { identifiers } : {}) };
+  const { engagements } = value as { engagements?: unknown };
+  if (!Array.isArray(engagements) || !engagements.every(isEngagementResult)) return undefined;
+  const [record] = parseStoredTaskRecords([value]);
+  return record?.engagements ? { ...record, engagements: record.engagements } : undefined;
 }
 
 function isEngagementResult(value: unknown): value is EngagementResult {

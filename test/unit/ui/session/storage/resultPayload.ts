@@ -4,6 +4,12 @@ export function payload(taskId: string, label: string, count: number, n: number)
   return {
     taskId,
     catalog: 'Sandbox',
+    taskName: 'Leads',
+    startTime: '2026-12-01T10:00:00.000Z',
+    endTime: '2026-12-01T10:10:00.000Z',
+    totalCount: count,
+    completedCount: count - Math.ceil(count / 10),
+    failedCount: Math.ceil(count / 10),
     engagements: Array.from({ length: count }, (_, i) => ({
       engagementId: `eng-${i.toString(36).padStart(14, '0')}`,
       status: i % 10 === 0 ? 'FAILED' as const : 'COMPLETED' as const,
