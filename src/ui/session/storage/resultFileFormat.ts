@@ -6,8 +6,13 @@ import type { TaskResults } from '../../../core/tasks/history/upgrade';
 /** First line of every results file: `PCR1 <body bytes> <sha256 of body>`; the body is JSON. */
 const MAGIC = 'PCR1';
 
+/** `identifiers` when they are the engagements' IDs in order, as they are once a task finished: not written twice. */
+const SAME_AS_ENGAGEMENTS = 1;
+
 export function encodeResultFile(results: TaskResults): Buffer {
-  const body = Buffer.from(JSON.stringify(results), 'utf8');
+  const ids = results.identifiers;
+  const same = ids !== undefined && ids.length === results.engagements.length && ids.every((id, i) => id === results.engagements[i].engagementId);
+  const body = Buffer.from(JSON.stringify(same ? { ...results, identifiers: SAME_AS_ENGAGEMENTS } : results), 'utf8');
   return Buffer.concat([Buffer.from(`${MAGIC} ${body.length} ${sha256(body)}\n`, 'utf8'), body]);
 }
 
@@ -33,9 +38,10 @@ export function decodeResultFile(bytes: Buffer, expected: Pick<TaskResults, 'tas
 
 function parseResults(value: unknown): TaskResults | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { engagements } = value as { engagements?: unknown };
+  const { engagements, identifiers } = value as { engagements?: unknown; identifiers?: unknown };
   if (!Array.isArray(engagements) || !engagements.every(isEngagementResult)) return undefined;
-  const [record] = parseStoredTaskRecords([value]);
+  const whole = identifiers === SAME_AS_ENGAGEMENTS ? { ...value, identifiers: engagements.map((engagement) => engagement.engagementId) } : value;
+  const [record] = parseStoredTaskRecords([whole]);
   return record?.engagements ? { ...record, engagements: record.engagements } : undefined;
 }
 

@@ -116,3 +116,16 @@ describe('TaskResultFiles: a file per finished task, written to a temporary file
 async function waitUntil(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setImmediate(resolve));
 }
+
+describe('results file format', () => {
+  it('writes identifiers that repeat the engagements once, and reads them back as they were', () => {
+    const results = { ...payload(TASK, 'a', 30, 0), identifiers: [] as string[] };
+    results.identifiers = results.engagements.map((engagement) => engagement.engagementId);
+    const expected = { catalog: 'Sandbox' as const, taskId: TASK };
+    const short = encodeResultFile(results);
+    assert.deepEqual(decodeResultFile(short, expected), results);
+    const other = { ...results, identifiers: [...results.identifiers].reverse() };
+    assert.deepEqual(decodeResultFile(encodeResultFile(other), expected), other);
+    assert.ok(short.length < encodeResultFile(other).length);
+  });
+});
