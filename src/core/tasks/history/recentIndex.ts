@@ -82,3 +82,25 @@ export function decodeIndex(value: unknown): TaskSummary[] {
 function countOf(value: unknown): number {
   return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : 0;
 }
+
+/**
+ * Two windows' indexes as one: a union by task, each task as the window that saw it change last knows it (an
+ * ended task over a running one), bounded again. Nothing is removed but by the bound, so neither window loses
+ * a task the other wrote.
+ */
+export function mergeIndexes(a: readonly TaskSummary[], b: readonly TaskSummary[], max = MAX_INDEXED): TaskSummary[] {
+  const byTask = new Map<string, TaskSummary>();
+  for (const summary of [...a, ...b]) {
+    const key = `${summary.catalog}/${summary.taskId}`;
+    const known = byTask.get(key);
+    if (!known || isNewer(summary, known)) byTask.set(key, summary);
+  }
+  return decodeIndex(encodeIndex([...byTask.values()], max));
+}
+
+function isNewer(candidate: TaskSummary, known: TaskSummary): boolean {
+  if ((candidate.endTime !== undefined) !== (known.endTime !== undefined)) return candidate.endTime !== undefined;
+  const progress = (s: TaskSummary): number => s.completedCount + s.failedCount;
+  if (progress(candidate) !== progress(known)) return progress(candidate) > progress(known);
+  return (candidate.lastChangedAt ?? 0) > (known.lastChangedAt ?? 0);
+}

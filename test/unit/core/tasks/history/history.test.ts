@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { OutcomeIndex } from '../../../../../src/core/editor/outcomeIndex';
 import { outcomesFromTasks } from '../../../../../src/core/editor/engagementOutcomes';
-import { decodeIndex, encodeIndex, summaryOf } from '../../../../../src/core/tasks/history/recentIndex';
+import { decodeIndex, encodeIndex, mergeIndexes, summaryOf } from '../../../../../src/core/tasks/history/recentIndex';
 import { joinResults, splitHistory } from '../../../../../src/core/tasks/history/upgrade';
 import { parseStoredTaskRecords } from '../../../../../src/core/tasks/storedRecords';
 import type { EngagementStatus, TaskRecord } from '../../../../../src/core/tasks/taskRecord';
@@ -30,6 +30,18 @@ describe('history index', () => {
     delete oldRunning.endTime;
     const index = decodeIndex(encodeIndex([...tasks.slice(0, 49), oldRunning].map(summaryOf), 10));
     assert.deepEqual(index.map((s) => s.taskId), [...tasks.slice(0, 10), oldRunning].map((t) => t.taskId));
+  });
+
+  it('merges two windows\' indexes as a union by task, in either order, the further-along copy of a task winning', () => {
+    const all = historyOf(40, 1, 4).map(summaryOf);
+    fc.assert(fc.property(fc.subarray(all), fc.subarray(all), (a, b) => {
+      const runningInA = a.map((s) => (s.endTime ? { ...s, endTime: undefined, completedCount: 0, failedCount: 0 } : s)).map((s) => JSON.parse(JSON.stringify(s)) as typeof s);
+      const ab = mergeIndexes(runningInA, b, 100);
+      assert.deepEqual(ab, mergeIndexes(b, runningInA, 100));
+      const keys = new Set([...a, ...b].map((s) => s.taskId));
+      assert.deepEqual(new Set(ab.map((s) => s.taskId)), keys);
+      for (const s of b) assert.deepEqual(ab.find((m) => m.taskId === s.taskId), s, 'the ended copy wins');
+    }), propertyRuns(100));
   });
 
   it('drops malformed rows rather than failing', () => {
