@@ -2,17 +2,18 @@
 // and in the new one (a bounded index and the active tasks in globalState, a results file per finished task).
 //   npm run bench:history               100, 1,000 and 5,000 tasks started here, 100 engagements each
 //   npm run bench:history -- --quick    50 and 200 tasks (CI: checks it still runs)
-// A poll here is the worst one that changes two tasks: both finish, so both get their results file.
+// A poll here is the worst one that changes two tasks: both finish, so both get their results file. The new
+// layout's bytes written are the two files plus every globalState value of the account (each is written whole).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { outcomesFromTasks } from '../../src/core/editor/engagementOutcomes';
 import { OutcomeIndex } from '../../src/core/editor/outcomeIndex';
-import { decodeIndex, encodeIndex, summaryOf } from '../../src/core/tasks/history/recentIndex';
-import { resultsOf, splitHistory } from '../../src/core/tasks/history/upgrade';
 import { parseStoredTaskRecords } from '../../src/core/tasks/storedRecords';
 import type { TaskRecord } from '../../src/core/tasks/taskRecord';
+import { MemoryState } from '../../src/ui/session/accountState';
+import { AccountHistoryStore, historyKeys } from '../../src/ui/session/storage/accountHistoryStore';
 import { TaskResultFiles } from '../../src/ui/session/storage/taskResultFiles';
 import { historyOf } from '../support/historyFixture';
 
@@ -65,17 +66,15 @@ async function measure(size: number, rows: Row[]): Promise<void> {
   const folder = mkdtempSync(path.join(tmpdir(), 'pc-history-bench-'));
   try {
     const files = new TaskResultFiles(folder);
-    const split = splitHistory(tasks);
-    for (const results of split.results) await files.write(results);
-    const globalState = (index: unknown, active: readonly TaskRecord[]): string => JSON.stringify({ index, active });
-    const newPoll = await timedAsync(async () => {
-      let written = 0;
-      for (const task of polled.slice(0, ACTIVE)) written += await files.write(resultsOf(task));
-      const value = globalState(encodeIndex(polled.map(summaryOf)), []);
-      return written + Buffer.byteLength(value);
-    });
-    const stored = globalState(encodeIndex(polled.map(summaryOf)), []);
-    const newOpen = timed(() => decodeIndex((JSON.parse(stored) as { index: unknown }).index));
+    const state = new MemoryState();
+    await state.update(historyKeys('bench').legacy, JSON.parse(JSON.stringify(tasks)));
+    const upgrade = await timedAsync(() => new AccountHistoryStore(state, 'bench', files).open());
+    const store = new AccountHistoryStore(state, 'bench', files);
+    await store.open();
+    const globalStateBytes = (): number => state.keys().reduce((sum, key) => sum + Buffer.byteLength(JSON.stringify(state.get(key))), 0);
+    const newPoll = await timedAsync(async () => (await store.save(polled.slice(0, ACTIVE))) + globalStateBytes());
+    const stored = JSON.stringify(Object.fromEntries(state.keys().map((key) => [key, state.get(key)])));
+    const newOpen = await timedAsync(() => new AccountHistoryStore(state, 'bench', files).open());
     // The outcome index is built after the tree paints, a few files per step: the longest step is what blocks.
     const outcomeIndex = new OutcomeIndex();
     let longestStep = 0;
@@ -95,7 +94,8 @@ async function measure(size: number, rows: Row[]): Promise<void> {
       { label: `${size} tasks: globalState bytes`, values: [kb(Buffer.byteLength(oldWrite.value)), kb(Buffer.byteLength(stored))] },
       { label: `${size} tasks: poll changing 2 tasks, bytes written`, values: [kb(Buffer.byteLength(oldWrite.value)), kb(newPoll.value)] },
       { label: `${size} tasks: poll changing 2 tasks, time`, values: [ms(oldWrite.ms), ms(newPoll.ms)] },
-      { label: `${size} tasks: open (parse the history / the index)`, values: [ms(oldOpen.ms), ms(newOpen.ms)] },
+      { label: `${size} tasks: open (parse the history / read the index)`, values: [ms(oldOpen.ms), ms(newOpen.ms)] },
+      { label: `${size} tasks: upgrade to the new layout, once`, values: ['', ms(upgrade.ms)] },
       { label: `${size} tasks: outcomes built (old: one scan; new: files, longest step)`, values: [ms(oldOutcomes.ms), `${ms(built.ms)} (${ms(longestStep)})`] },
       { label: `${size} tasks: hover look-up`, values: [`${hoverMicros((id) => oldOutcomes.value.get(id), ids).toFixed(2)} µs`, `${hoverMicros((id) => outcomeIndex.outcomeOf(id), ids).toFixed(2)} µs`] },
     );
