@@ -47,12 +47,13 @@ export class AccountHistoryStore {
   async save(changed: readonly TaskRecord[]): Promise<number> {
     let written = 0;
     for (const task of changed) {
-      if (task.endTime !== undefined && task.engagements !== undefined) {
-        written += await this.files.write(resultsOf(task));
-        if (this.active.get(keyOf(task))) await this.active.remove(keyOf(task));
-      } else if (task.endTime === undefined) {
+      if (task.endTime === undefined) {
         await this.active.put(keyOf(task), task);
+        continue;
       }
+      // Ended: its results (when fetched) go to its file; the index row alone says it ended.
+      if (task.engagements !== undefined) written += await this.files.write(resultsOf(task));
+      if (this.active.get(keyOf(task))) await this.active.remove(keyOf(task));
     }
     const index = encodeIndex(mergeIndexes(this.index(), changed.map(summaryOf)));
     await this.state.update(this.keys.index, index);

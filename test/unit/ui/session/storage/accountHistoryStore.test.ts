@@ -89,6 +89,10 @@ describe('AccountHistoryStore: index and running tasks in globalState, a results
     const reloaded = await new AccountHistoryStore(state, ACCOUNT, new TaskResultFiles(folder)).open();
     assert.deepEqual(reloaded.map((task) => task.taskId).sort(), [a.taskId, b.taskId].sort());
     assert.deepEqual(reloaded.find((task) => task.taskId === a.taskId), a);
+    const { engagements: _notFetched, ...endedWithoutResults } = { ...b, endTime: '2027-01-01T00:00:00.000Z' };
+    await windowB.save([endedWithoutResults]);
+    const afterEnd = await new AccountHistoryStore(state, ACCOUNT, new TaskResultFiles(folder)).open();
+    assert.equal(afterEnd.find((task) => task.taskId === b.taskId)?.endTime, '2027-01-01T00:00:00.000Z', 'an ended task is no longer shown running, results fetched or not');
   });
 
   it('Clear Local History removes the files and the index', async () => {
