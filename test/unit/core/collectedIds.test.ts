@@ -78,12 +78,12 @@ describe('collectEngagementIds over the ID cap (issue 8)', () => {
       const { user, system } = process.cpuUsage();
       return (user + system) / 1000;
     };
-    let longestGap = 0;
+    const gaps: number[] = [];
     let ticks = 0;
     let last = cpuMs();
     const probe = setInterval(() => {
       const now = cpuMs();
-      longestGap = Math.max(longestGap, now - last);
+      gaps.push(now - last);
       last = now;
       ticks++;
     }, 1);
@@ -93,10 +93,15 @@ describe('collectEngagementIds over the ID cap (issue 8)', () => {
         maxIds: 10_000,
         yieldBetweenChunks: () => new Promise((resolve) => setTimeout(resolve, 0)),
       });
-      longestGap = Math.max(longestGap, cpuMs() - last);
+      gaps.push(cpuMs() - last);
       assert.ok(ticks > 10, `the timer ran ${ticks} times`);
       // A 256 K step takes ~5 ms; the bound leaves room for a slow runner (combining everything at once took seconds).
-      assert.ok(longestGap < 150, `the event loop was blocked for ${longestGap.toFixed(0)} ms of CPU time at a time`);
+      // One gap may hold a major garbage collection of the whole suite's heap (its helper threads' CPU time counts
+      // too: 216 ms was seen once in CI); a step that blocks would make every gap long, and combining all at once
+      // one gap of seconds.
+      const [longest, secondLongest] = gaps.sort((a, b) => b - a);
+      assert.ok(longest < 1_000, `the event loop was blocked for ${longest.toFixed(0)} ms of CPU time at a time`);
+      assert.ok(secondLongest < 150, `the event loop was blocked twice for over 150 ms of CPU time (${secondLongest.toFixed(0)} ms)`);
       assert.equal(found.distinctIds, count);
       assert.equal(found.ids.length, 10_000);
       assert.deepEqual(found.ids[9_999], { id: idOf(9_999 * 7919), origin: 'big.json', line: 1, column: 21 * 9_999 + 3 });
